@@ -1,0 +1,25 @@
+package dev.convsearch.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A conversation as the API returns it: exactly the spec's {@code ConversationInfo}, every field present. */
+@Schema(name = "ConversationInfo", requiredProperties = { "conversation_id", "title" })
+public record ConversationInfo(
+        String conversationId,
+        String title,
+        Instant lastUpdatedAt,
+        ConversationStatus status,
+        RuntimeStatus runtimeStatus,
+        String selectedRepository,
+        String selectedBranch,
+        ProviderType gitProvider,
+        ConversationTrigger trigger,
+        int numConnections,
+        String url,
+        String sessionApiKey,
+        Instant createdAt,
+        List<Integer> prNumber) {
+}

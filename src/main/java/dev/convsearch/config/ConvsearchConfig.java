@@ -1,0 +1,48 @@
+package dev.convsearch.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** convsearch's own settings; each can be set by environment variable (e.g. CONVSEARCH_AUTH_STATIC_KEYS). */
+@ConfigMapping(prefix = "convsearch")
+public interface ConvsearchConfig {
+
+    /** API key settings. */
+    Auth auth();
+
+    /** The embedded database used when no MongoDB connection string is set. */
+    Embedded embedded();
+
+    /** Search cursor settings. */
+    Cursor cursor();
+
+    /** API key settings. */
+    interface Auth {
+
+        /** Keys from configuration: comma-separated {@code user_id:sha256hex} entries. */
+        Optional<List<String>> staticKeys();
+    }
+
+    /** The embedded database used when no MongoDB connection string is set. */
+    interface Embedded {
+
+        /** Whether to start the embedded database when no connection string is set. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Folder of the embedded database file and of the local API key. */
+        @WithDefault("data")
+        String dataDir();
+    }
+
+    /** Search cursor settings. */
+    interface Cursor {
+
+        /** Secret that signs page_id cursors; set the same value on every replica to make cursors unforgeable. */
+        @WithDefault("convsearch-default-cursor-secret")
+        String secret();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.convsearch.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterConnectionMode;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.convsearch.config.ConvsearchConfig;
+import io.quarkus.mongodb.runtime.MongoClientCustomizer;
+
+/**
+ * The embedded default: when no {@code quarkus.mongodb.connection-string} is set, starts mongo-java-server on an H2
+ * file under the data folder, on a loopback port, and points the MongoDB client at it before it connects. It is for
+ * trying convsearch and local use; production sets a connection string to MongoDB 6+.
+ */
+@Singleton
+public class EmbeddedMongo implements MongoClientCustomizer {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class);
+
+    private final boolean active;
+    private final Path dataDir;
+    private MongoServer server;
+
+    public EmbeddedMongo(ConvsearchConfig config,
+            @ConfigProperty(name = "quarkus.mongodb.connection-string") Optional<String> connectionString) {
+        this.active = config.embedded().enabled() && connectionString.filter(s -> !s.isBlank()).isEmpty();
+        this.dataDir = Path.of(config.embedded().dataDir()).toAbsolutePath();
+    }
+
+    /** Whether the service runs on the embedded database. */
+    public boolean active() {
+        return active;
+    }
+
+    /** Where the embedded database and the local API key live. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public MongoClientSettings.Builder customize(MongoClientSettings.Builder builder) {
+        if (!active) {
+            return builder;
+        }
+        InetSocketAddress address = start();
+        return builder.applyToClusterSettings(cluster -> cluster
+                .hosts(List.of(new ServerAddress(address.getHostString(), address.getPort())))
+                .mode(ClusterConnectionMode.SINGLE));
+    }
+
+    private synchronized InetSocketAddress start() {
+        if (server == null) {
+            Path file = dataDir.resolve("convsearch.mv");
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + dataDir, e);
+            }
+            server = new MongoServer(new H2Backend(file.toString()));
+            server.bind("127.0.0.1", 0);
+            LOG.infof("No MongoDB connection string: using the embedded database in %s "
+                    + "(for local use; set QUARKUS_MONGODB_CONNECTION_STRING for MongoDB)", file);
+        }
+        return server.getLocalAddress();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server = null;
+        }
+    }
+}

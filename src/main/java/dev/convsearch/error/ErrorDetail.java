@@ -1,0 +1,5 @@
+package dev.convsearch.error;
+
+/** The body of every non-validation error: {@code {"detail": "..."}}. */
+public record ErrorDetail(String detail) {
+}

@@ -1,0 +1,135 @@
+package dev.convsearch.error;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import dev.convsearch.api.WireEnum;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one table from exception to status and body. Bodies are FastAPI's: {@code {"detail": [...]}} for a 422,
+ * {@code {"detail": "..."}} for the rest. No stack trace or driver message ever reaches a client.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public RestResponse<ValidationDetail> invalid(RequestValidationException e) {
+        return unprocessable(e.errors());
+    }
+
+    /** A JSON body of the wrong shape: wrong type, bad enum value, unknown field. */
+    @ServerExceptionMapper
+    public RestResponse<ValidationDetail> mismatchedBody(MismatchedInputException e) {
+        List<Object> loc = location(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return unprocessable(new ValidationError(loc, "Extra inputs are not permitted", "extra_forbidden"));
+        }
+        Class<?> target = e.getTargetType();
+        if (target != null && target.isEnum() && WireEnum.class.isAssignableFrom(target)) {
+            return unprocessable(new ValidationError(loc, WireEnum.expectation(target), "enum"));
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            String type = e instanceof InvalidFormatException ? "int_parsing" : "int_type";
+            return unprocessable(new ValidationError(loc, "Input should be a valid integer", type));
+        }
+        if (target == String.class) {
+            return unprocessable(new ValidationError(loc, "Input should be a valid string", "string_type"));
+        }
+        if (target != null && List.class.isAssignableFrom(target)) {
+            return unprocessable(new ValidationError(loc, "Input should be a valid list", "list_type"));
+        }
+        if (loc.size() == 1) {
+            return unprocessable(new ValidationError(loc, "Input should be a valid dictionary or object", "model_type"));
+        }
+        return unprocessable(new ValidationError(loc, "Input is not valid", "value_error"));
+    }
+
+    /** JAX-RS' own answers (unknown path, wrong method, unreadable JSON...) in the same shape. */
+    @ServerExceptionMapper
+    public RestResponse<?> webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException) {
+            return unprocessable(new ValidationError(List.of("body"), "JSON decode error", "json_invalid"));
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return detail(status.getStatusCode(), status.getReasonPhrase());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> notFound(ConversationNotFoundException e) {
+        return detail(404, "Conversation not found");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> exists(ConversationExistsException e) {
+        return detail(409, "Conversation already exists");
+    }
+
+    /** Missing, unknown, revoked or expired key: one identical answer, so nothing tells them apart. */
+    @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class,
+            UnauthorizedException.class, ForbiddenException.class })
+    public RestResponse<ErrorDetail> unauthorized(Exception e) {
+        return detail(401, "Unauthorized");
+    }
+
+    /** MongoDB unreachable: tell the client to retry instead of hanging. */
+    @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class })
+    public RestResponse<ErrorDetail> unavailable(Exception e) {
+        LOG.warnf("MongoDB unavailable: %s", e.getClass().getSimpleName());
+        return RestResponse.ResponseBuilder.<ErrorDetail> create(503)
+                .entity(new ErrorDetail("Service unavailable"))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return detail(500, "Internal server error");
+    }
+
+    private static List<Object> location(JsonMappingException e) {
+        List<Object> loc = new ArrayList<>();
+        loc.add("body");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+        }
+        return loc;
+    }
+
+    private static RestResponse<ValidationDetail> unprocessable(ValidationError error) {
+        return unprocessable(List.of(error));
+    }
+
+    private static RestResponse<ValidationDetail> unprocessable(List<ValidationError> errors) {
+        return respond(422, new ValidationDetail(errors));
+    }
+
+    private static RestResponse<ErrorDetail> detail(int status, String detail) {
+        return respond(status, new ErrorDetail(detail));
+    }
+
+    private static <T> RestResponse<T> respond(int status, T body) {
+        return RestResponse.ResponseBuilder.<T> create(status).entity(body).build();
+    }
+}

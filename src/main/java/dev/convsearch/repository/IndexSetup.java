@@ -1,0 +1,54 @@
+package dev.convsearch.repository;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * Creates the indexes at start-up without holding start-up back: the attempt runs in the background and retries with
+ * back-off while MongoDB is unreachable. The service reports ready only once the indexes exist.
+ */
+@ApplicationScoped
+public class IndexSetup {
+
+    private static final Logger LOG = Logger.getLogger(IndexSetup.class);
+
+    private final ConversationRepository repository;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private Cancellable attempt;
+
+    public IndexSetup(ConversationRepository repository) {
+        this.repository = repository;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        attempt = repository.createIndexes()
+                .onFailure().invoke(e -> LOG.warnf("Creating indexes failed (%s); retrying", e.getClass().getSimpleName()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+                .subscribe().with(
+                        names -> {
+                            ready.set(true);
+                            LOG.infof("Indexes in place: %d", names.size());
+                        },
+                        failure -> LOG.error("Creating indexes gave up", failure));
+    }
+
+    /** Whether every index exists. */
+    public boolean ready() {
+        return ready.get();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (attempt != null) {
+            attempt.cancel();
+        }
+    }
+}

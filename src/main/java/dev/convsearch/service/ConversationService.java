@@ -1,0 +1,94 @@
+package dev.convsearch.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import dev.convsearch.api.ConversationInfo;
+import dev.convsearch.api.ConversationInfoResultSet;
+import dev.convsearch.api.NewConversation;
+import dev.convsearch.api.SortOrder;
+import dev.convsearch.api.Timestamps;
+import dev.convsearch.error.ConversationExistsException;
+import dev.convsearch.error.ConversationNotFoundException;
+import dev.convsearch.error.RequestValidationException;
+import dev.convsearch.error.ValidationError;
+import dev.convsearch.repository.ConversationDocument;
+import dev.convsearch.repository.ConversationQueries;
+import dev.convsearch.repository.ConversationRepository;
+import io.smallrye.mutiny.Uni;
+
+/** Searching, reading and creating conversations, always within the caller's own. */
+@ApplicationScoped
+public class ConversationService {
+
+    private final ConversationRepository repository;
+    private final PageCursors cursors;
+
+    public ConversationService(ConversationRepository repository, PageCursors cursors) {
+        this.repository = repository;
+        this.cursors = cursors;
+    }
+
+    /**
+     * One page of {@code filter}'s conversations in {@code order}, after the page {@code pageId} names (the first page
+     * when null). Reads one more than {@code limit} to learn whether another page follows.
+     */
+    public Uni<ConversationInfoResultSet> search(SearchFilter filter, SortOrder order, int limit, String pageId) {
+        CursorPosition after = pageId == null ? null
+                : cursors.decode(pageId, filter, order).orElseThrow(() -> new RequestValidationException(
+                        ValidationError.query("page_id",
+                                "Invalid page_id: not a cursor of this search (same filters and sort order)",
+                                "value_error")));
+        return repository
+                .findPage(ConversationQueries.pageFilter(filter, order, after), ConversationQueries.sort(order),
+                        limit + 1)
+                .map(docs -> resultSet(docs, filter, order, limit));
+    }
+
+    /** How many of the caller's conversations match {@code filter}. */
+    public Uni<Long> count(SearchFilter filter) {
+        return repository.countMatching(ConversationQueries.filter(filter));
+    }
+
+    /** The caller's conversation {@code conversationId}; 404 when it is not theirs or does not exist. */
+    public Uni<ConversationInfo> get(String userId, String conversationId) {
+        if (!ConversationRules.isValidId(conversationId)) {
+            return Uni.createFrom().failure(new ConversationNotFoundException());
+        }
+        return repository.findOne(userId, conversationId)
+                .onItem().ifNull().failWith(ConversationNotFoundException::new)
+                .map(ConversationMapper::toInfo);
+    }
+
+    /** Stores a new conversation for the caller; 409 when the caller already has its id. */
+    public Uni<ConversationInfo> create(String userId, NewConversation body) {
+        ConversationDocument doc = ConversationRules.newDocument(userId, body, Timestamps.now());
+        return repository.persist(doc)
+                .onFailure(ConversationService::isDuplicateKey).transform(e -> new ConversationExistsException())
+                .map(ConversationMapper::toInfo);
+    }
+
+    private ConversationInfoResultSet resultSet(List<ConversationDocument> docs, SearchFilter filter, SortOrder order,
+            int limit) {
+        boolean more = docs.size() > limit;
+        List<ConversationDocument> page = more ? docs.subList(0, limit) : docs;
+        String next = null;
+        if (more) {
+            ConversationDocument last = page.get(page.size() - 1);
+            CursorPosition position = new CursorPosition(
+                    order.field().equals(ConversationDocument.CREATED_AT) ? last.createdAt : last.lastUpdatedAt,
+                    last.conversationId);
+            next = cursors.encode(position, filter, order);
+        }
+        return new ConversationInfoResultSet(page.stream().map(ConversationMapper::toInfo).toList(), next);
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.convsearch.service;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.convsearch.api.SortOrder;
+import dev.convsearch.config.ConvsearchConfig;
+
+/**
+ * Encodes and checks {@code page_id} cursors. A cursor is base64url of the last sort value (8 bytes of epoch millis),
+ * the last conversation id, and an HMAC-SHA256 tag (12 bytes) over those and the query the page came from: the sort
+ * order and the whole filter, user included. A cursor that was altered, truncated, or comes from another query or
+ * user fails the tag check and is refused.
+ */
+@ApplicationScoped
+public class PageCursors {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MILLIS_BYTES = Long.BYTES;
+    private static final int TAG_BYTES = 12;
+    /** Longer than any cursor this class makes (ids are at most 100 characters). */
+    private static final int MAX_TOKEN_LENGTH = 256;
+
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
+
+    public PageCursors(ConvsearchConfig config) {
+        this.key = new SecretKeySpec(config.cursor().secret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** The cursor that resumes after {@code position} for the same filter and order. */
+    public String encode(CursorPosition position, SearchFilter filter, SortOrder order) {
+        byte[] id = position.conversationId().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(MILLIS_BYTES + id.length + TAG_BYTES);
+        body.putLong(position.sortValue().toEpochMilli()).put(id);
+        body.put(tag(body.array(), MILLIS_BYTES + id.length, filter, order));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
+    }
+
+    /** The position {@code token} names, or empty when it is malformed or was not made for this filter and order. */
+    public Optional<CursorPosition> decode(String token, SearchFilter filter, SortOrder order) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        int bodyLength = bytes.length - TAG_BYTES;
+        if (bodyLength <= MILLIS_BYTES) {
+            return Optional.empty();
+        }
+        byte[] expected = tag(bytes, bodyLength, filter, order);
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, bodyLength, bytes.length))) {
+            return Optional.empty();
+        }
+        ByteBuffer body = ByteBuffer.wrap(bytes, 0, bodyLength);
+        long millis = body.getLong();
+        String id = new String(bytes, MILLIS_BYTES, bodyLength - MILLIS_BYTES, StandardCharsets.UTF_8);
+        return Optional.of(new CursorPosition(Instant.ofEpochMilli(millis), id));
+    }
+
+    private byte[] tag(byte[] body, int length, SearchFilter filter, SortOrder order) {
+        Mac mac = macs.get();
+        mac.update(body, 0, length);
+        mac.update((byte) 0);
+        mac.update(order.wire().getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(filter.fingerprint().getBytes(StandardCharsets.UTF_8));
+        return Arrays.copyOf(mac.doFinal(), TAG_BYTES);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
