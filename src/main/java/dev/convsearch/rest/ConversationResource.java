@@ -3,15 +3,19 @@ package dev.convsearch.rest;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -46,21 +50,40 @@ public class ConversationResource {
 
     @GET
     @Operation(operationId = "search_conversations_api_conversations_get", summary = "Search Conversations")
-    public Uni<ConversationInfoResultSet> search(@BeanParam PageParameters page, @BeanParam FilterParameters filters) {
+    @Parameter(name = "page_id", in = ParameterIn.QUERY, description = "Opaque cursor from a previous page's "
+            + "next_page_id; valid only with the same filters and sort order", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1..100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
+    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by conversation_id", schema = @Schema(implementation = SortOrder.class, defaultValue = "UPDATED_AT_DESC"))
+    @Parameter(ref = "selected_repository")
+    @Parameter(ref = "conversation_trigger")
+    @Parameter(ref = "title__contains")
+    @Parameter(ref = "created_at__gte")
+    @Parameter(ref = "created_at__lt")
+    @Parameter(ref = "updated_at__gte")
+    @Parameter(ref = "updated_at__lt")
+    public Uni<ConversationInfoResultSet> search(UriInfo uri) {
+        SearchParameters params = new SearchParameters(uri.getQueryParameters());
         ValidationErrors errors = new ValidationErrors();
-        SearchFilter filter = filters.toFilter(userId(), errors);
-        int limit = page.limit(errors);
-        SortOrder order = page.sortOrder(errors);
+        SearchFilter filter = params.filter(userId(), errors);
+        int limit = params.limit(errors);
+        SortOrder order = params.sortOrder(errors);
         errors.throwIfAny();
-        return conversations.search(filter, order, limit, page.pageId());
+        return conversations.search(filter, order, limit, params.pageId());
     }
 
     @GET
     @Path("/count")
     @Operation(summary = "Count Conversations", description = "How many conversations the search filters match")
-    public Uni<Long> count(@BeanParam FilterParameters filters) {
+    @Parameter(ref = "selected_repository")
+    @Parameter(ref = "conversation_trigger")
+    @Parameter(ref = "title__contains")
+    @Parameter(ref = "created_at__gte")
+    @Parameter(ref = "created_at__lt")
+    @Parameter(ref = "updated_at__gte")
+    @Parameter(ref = "updated_at__lt")
+    public Uni<Long> count(UriInfo uri) {
         ValidationErrors errors = new ValidationErrors();
-        SearchFilter filter = filters.toFilter(userId(), errors);
+        SearchFilter filter = new SearchParameters(uri.getQueryParameters()).filter(userId(), errors);
         errors.throwIfAny();
         return conversations.count(filter);
     }

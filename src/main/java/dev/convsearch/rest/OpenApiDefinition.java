@@ -2,15 +2,33 @@ package dev.convsearch.rest;
 
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
-/** The OpenAPI document's title and the API key scheme of the OpenHands spec. */
-@OpenAPIDefinition(info = @Info(title = "convsearch", version = "0.1.0", description = "Conversation search speaking the OpenHands conversations API"))
+import dev.convsearch.api.ConversationTrigger;
+
+/**
+ * The OpenAPI document's title, the API key scheme of the OpenHands spec, and the filter parameters that search and
+ * count share (declared once here, referenced by name from {@link ConversationResource}).
+ */
+@OpenAPIDefinition(info = @Info(title = "convsearch", version = "0.1.0", description = "Conversation search speaking the OpenHands conversations API"), components = @Components(parameters = {
+        @Parameter(name = "selected_repository", in = ParameterIn.QUERY, description = "Exact repository match (an empty value matches only \"\")", schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(name = "conversation_trigger", in = ParameterIn.QUERY, schema = @Schema(implementation = ConversationTrigger.class)),
+        @Parameter(name = "title__contains", in = ParameterIn.QUERY, description = "Case-insensitive literal substring of the title (no regex or wildcards)", schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(name = "created_at__gte", in = ParameterIn.QUERY, description = "Created at or after", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+        @Parameter(name = "created_at__lt", in = ParameterIn.QUERY, description = "Created before", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+        @Parameter(name = "updated_at__gte", in = ParameterIn.QUERY, description = "Last updated at or after", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+        @Parameter(name = "updated_at__lt", in = ParameterIn.QUERY, description = "Last updated before", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+}))
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = OpenApiDefinition.API_KEY_SCHEME, type = SecuritySchemeType.APIKEY, apiKeyName = "X-Session-API-Key", in = SecuritySchemeIn.HEADER),
         @SecurityScheme(securitySchemeName = "BearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer")

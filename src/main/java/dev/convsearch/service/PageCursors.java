@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.convsearch.api.SortOrder;
 import dev.convsearch.config.ConvsearchConfig;
@@ -35,8 +36,14 @@ public class PageCursors {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
+    @Inject
     public PageCursors(ConvsearchConfig config) {
-        this.key = new SecretKeySpec(config.cursor().secret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this(config.cursor().secret());
+    }
+
+    /** Cursors signed with {@code secret}. */
+    public PageCursors(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
