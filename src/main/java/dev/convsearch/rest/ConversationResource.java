@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -24,7 +27,9 @@ import dev.convsearch.api.ConversationInfo;
 import dev.convsearch.api.ConversationInfoResultSet;
 import dev.convsearch.api.NewConversation;
 import dev.convsearch.api.SortOrder;
+import dev.convsearch.error.ErrorDetail;
 import dev.convsearch.error.RequestValidationException;
+import dev.convsearch.error.ValidationDetail;
 import dev.convsearch.error.ValidationError;
 import dev.convsearch.error.ValidationErrors;
 import dev.convsearch.service.ConversationService;
@@ -38,6 +43,9 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = OpenApiDefinition.API_KEY_SCHEME)
+@SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
+@APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
+@APIResponse(responseCode = "422", description = "Validation Error", content = @Content(schema = @Schema(implementation = ValidationDetail.class)))
 public class ConversationResource {
 
     private final ConversationService conversations;
@@ -50,6 +58,7 @@ public class ConversationResource {
 
     @GET
     @Operation(operationId = "search_conversations_api_conversations_get", summary = "Search Conversations")
+    @APIResponseSchema(value = ConversationInfoResultSet.class, responseCode = "200", responseDescription = "Successful Response")
     @Parameter(name = "page_id", in = ParameterIn.QUERY, description = "Opaque cursor from a previous page's "
             + "next_page_id; valid only with the same filters and sort order", schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1..100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
@@ -74,6 +83,7 @@ public class ConversationResource {
     @GET
     @Path("/count")
     @Operation(summary = "Count Conversations", description = "How many conversations the search filters match")
+    @APIResponseSchema(value = Long.class, responseCode = "200", responseDescription = "The number of matches")
     @Parameter(ref = "selected_repository")
     @Parameter(ref = "conversation_trigger")
     @Parameter(ref = "title__contains")
@@ -91,6 +101,8 @@ public class ConversationResource {
     @GET
     @Path("/{conversation_id}")
     @Operation(summary = "Get Conversation")
+    @APIResponseSchema(value = ConversationInfo.class, responseCode = "200", responseDescription = "Successful Response")
+    @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<ConversationInfo> get(@RestPath("conversation_id") String conversationId) {
         return conversations.get(userId(), conversationId);
     }
@@ -98,6 +110,8 @@ public class ConversationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create Conversation")
+    @APIResponseSchema(value = ConversationInfo.class, responseCode = "201", responseDescription = "Created")
+    @APIResponse(responseCode = "409", description = "The caller already has a conversation with that id", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<RestResponse<ConversationInfo>> create(NewConversation body) {
         if (body == null) {
             throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));

@@ -31,9 +31,10 @@ import dev.convsearch.api.ConversationTrigger;
 }))
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = OpenApiDefinition.API_KEY_SCHEME, type = SecuritySchemeType.APIKEY, apiKeyName = "X-Session-API-Key", in = SecuritySchemeIn.HEADER),
-        @SecurityScheme(securitySchemeName = "BearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer")
+        @SecurityScheme(securitySchemeName = OpenApiDefinition.BEARER_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer")
 })
 public class OpenApiDefinition extends Application {
 
     public static final String API_KEY_SCHEME = "APIKeyHeader";
+    public static final String BEARER_SCHEME = "BearerAuth";
 }
