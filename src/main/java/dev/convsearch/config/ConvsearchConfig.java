@@ -3,6 +3,7 @@ package dev.convsearch.config;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,6 +19,9 @@ public interface ConvsearchConfig {
 
     /** Search cursor settings. */
     Cursor cursor();
+
+    /** Request size limits. */
+    Limits limits();
 
     /** API key settings. */
     interface Auth {
@@ -44,5 +48,13 @@ public interface ConvsearchConfig {
         /** Secret that signs page_id cursors; set the same value on every replica to make cursors unforgeable. */
         @WithDefault("convsearch-default-cursor-secret")
         String secret();
+    }
+
+    /** Request size limits (imports are bounded by quarkus.http.limits.max-body-size instead). */
+    interface Limits {
+
+        /** Largest JSON request body. */
+        @WithDefault("1M")
+        MemorySize maxJsonBody();
     }
 }

@@ -1,6 +1,5 @@
 package dev.convsearch.error;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -11,14 +10,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
-import dev.convsearch.api.WireEnum;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -41,28 +36,7 @@ public class ErrorMappers {
     /** A JSON body of the wrong shape: wrong type, bad enum value, unknown field. */
     @ServerExceptionMapper
     public RestResponse<ValidationDetail> mismatchedBody(MismatchedInputException e) {
-        List<Object> loc = location(e);
-        if (e instanceof UnrecognizedPropertyException) {
-            return unprocessable(new ValidationError(loc, "Extra inputs are not permitted", "extra_forbidden"));
-        }
-        Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum() && WireEnum.class.isAssignableFrom(target)) {
-            return unprocessable(new ValidationError(loc, WireEnum.expectation(target), "enum"));
-        }
-        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
-            String type = e instanceof InvalidFormatException ? "int_parsing" : "int_type";
-            return unprocessable(new ValidationError(loc, "Input should be a valid integer", type));
-        }
-        if (target == String.class) {
-            return unprocessable(new ValidationError(loc, "Input should be a valid string", "string_type"));
-        }
-        if (target != null && List.class.isAssignableFrom(target)) {
-            return unprocessable(new ValidationError(loc, "Input should be a valid list", "list_type"));
-        }
-        if (loc.size() == 1) {
-            return unprocessable(new ValidationError(loc, "Input should be a valid dictionary or object", "model_type"));
-        }
-        return unprocessable(new ValidationError(loc, "Input is not valid", "value_error"));
+        return unprocessable(JsonErrors.of(e));
     }
 
     /** JAX-RS' own answers (unknown path, wrong method, unreadable JSON...) in the same shape. */
@@ -106,15 +80,6 @@ public class ErrorMappers {
     public RestResponse<ErrorDetail> unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
         return detail(500, "Internal server error");
-    }
-
-    private static List<Object> location(JsonMappingException e) {
-        List<Object> loc = new ArrayList<>();
-        loc.add("body");
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
-        }
-        return loc;
     }
 
     private static RestResponse<ValidationDetail> unprocessable(ValidationError error) {

@@ -1,10 +1,13 @@
 package dev.convsearch.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,14 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.convsearch.api.ConversationInfo;
 import dev.convsearch.api.ConversationInfoResultSet;
+import dev.convsearch.api.ConversationPatch;
+import dev.convsearch.api.ImportResult;
 import dev.convsearch.api.NewConversation;
 import dev.convsearch.api.SortOrder;
 import dev.convsearch.error.ErrorDetail;
@@ -32,13 +40,15 @@ import dev.convsearch.error.RequestValidationException;
 import dev.convsearch.error.ValidationDetail;
 import dev.convsearch.error.ValidationError;
 import dev.convsearch.error.ValidationErrors;
+import dev.convsearch.service.ConversationImporter;
 import dev.convsearch.service.ConversationService;
 import dev.convsearch.service.SearchFilter;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
-/** The OpenHands conversations API: search, count, read and create, each within the caller's own conversations. */
+/** The OpenHands conversations API and its lifecycle: every operation works within the caller's own conversations. */
 @Path("/api/conversations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,11 +58,16 @@ import io.smallrye.mutiny.Uni;
 @APIResponse(responseCode = "422", description = "Validation Error", content = @Content(schema = @Schema(implementation = ValidationDetail.class)))
 public class ConversationResource {
 
+    static final String NDJSON = "application/x-ndjson";
+
     private final ConversationService conversations;
+    private final ConversationImporter importer;
     private final SecurityIdentity identity;
 
-    public ConversationResource(ConversationService conversations, SecurityIdentity identity) {
+    public ConversationResource(ConversationService conversations, ConversationImporter importer,
+            SecurityIdentity identity) {
         this.conversations = conversations;
+        this.importer = importer;
         this.identity = identity;
     }
 
@@ -121,6 +136,44 @@ public class ConversationResource {
                         .<ConversationInfo> created(URI.create("/api/conversations/" + info.conversationId()))
                         .entity(info)
                         .build());
+    }
+
+    @PATCH
+    @Path("/{conversation_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update Conversation", description = "Changes only the fields given: title, selected_branch, "
+            + "status, runtime_status, url, session_api_key, num_connections, pr_number, last_updated_at. "
+            + "last_updated_at becomes now unless given.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ConversationPatch.class)))
+    @APIResponseSchema(value = ConversationInfo.class, responseCode = "200", responseDescription = "Successful Response")
+    @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
+    public Uni<ConversationInfo> patch(@RestPath("conversation_id") String conversationId, ObjectNode body) {
+        if (body == null) {
+            throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));
+        }
+        return conversations.patch(userId(), conversationId, body);
+    }
+
+    @DELETE
+    @Path("/{conversation_id}")
+    @Operation(summary = "Delete Conversation")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
+    public Uni<Void> delete(@RestPath("conversation_id") String conversationId) {
+        return conversations.delete(userId(), conversationId);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({ NDJSON, "application/jsonl" })
+    @Blocking
+    @Operation(summary = "Import Conversations", description = "One OpenHands metadata.json object per line "
+            + "(application/x-ndjson). Upserts by conversation_id within the caller's conversations; every valid line "
+            + "lands, each invalid one is reported by its 1-based number.")
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponseSchema(value = ImportResult.class, responseCode = "200", responseDescription = "What the import did")
+    public ImportResult importConversations(InputStream body) {
+        return importer.importLines(userId(), body);
     }
 
     private String userId() {

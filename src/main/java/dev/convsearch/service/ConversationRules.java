@@ -3,6 +3,7 @@ package dev.convsearch.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,16 @@ public final class ConversationRules {
     /** The longest accepted text field other than the title; keeps documents small. */
     public static final int TEXT_MAX = 2048;
     public static final int PR_NUMBERS_MAX = 1000;
+    /** The fields PATCH may change. */
+    public static final Set<String> PATCHABLE = Set.of("title", "selected_branch", "status", "runtime_status", "url",
+            "session_api_key", "num_connections", "pr_number", "last_updated_at");
+    /** The fields an import line may give (any others, such as OpenHands' llm_model, are ignored). */
+    public static final Set<String> IMPORTABLE = Set.of("conversation_id", "title", "selected_repository",
+            "selected_branch", "git_provider", "trigger", "status", "runtime_status", "url", "session_api_key",
+            "num_connections", "pr_number", "created_at", "last_updated_at");
+    /** The fields that never change after creation; naming one in a PATCH is a 422. */
+    public static final Set<String> IMMUTABLE = Set.of("conversation_id", "created_at", "user_id",
+            "selected_repository", "trigger", "git_provider");
 
     private ConversationRules() {
     }
@@ -74,6 +85,59 @@ public final class ConversationRules {
         }
         doc.createdAt = createdAt == null ? now : createdAt;
         doc.lastUpdatedAt = lastUpdatedAt == null ? doc.createdAt : lastUpdatedAt;
+        return doc;
+    }
+
+    /**
+     * Which fields a PATCH body may change: a 422 for each field that is immutable or unknown. {@code fieldNames} are
+     * the body's top-level names.
+     */
+    public static void checkPatchable(Iterable<String> fieldNames) {
+        ValidationErrors errors = new ValidationErrors();
+        for (String name : fieldNames) {
+            if (IMMUTABLE.contains(name)) {
+                errors.add(ValidationError.body(name, "Field cannot be changed", "extra_forbidden"));
+            } else if (!PATCHABLE.contains(name)) {
+                errors.add(ValidationError.body(name, "Extra inputs are not permitted", "extra_forbidden"));
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    /**
+     * The changes of a PATCH whose body holds the fields {@code present}, as a partial document: only those fields
+     * (and {@code last_updated_at}, which becomes {@code now} unless given) are set. Fields that cannot be null are
+     * refused when null.
+     */
+    public static ConversationDocument patch(Set<String> present, NewConversation body, Instant now) {
+        ValidationErrors errors = new ValidationErrors();
+        ConversationDocument doc = new ConversationDocument();
+        if (present.contains("title")) {
+            doc.title = body.title() == null ? notNull("title", "Input should be a valid string", "string_type", errors)
+                    : title(body.title(), errors);
+        }
+        doc.selectedBranch = text("selected_branch", body.selectedBranch(), errors);
+        doc.url = text("url", body.url(), errors);
+        doc.sessionApiKey = text("session_api_key", body.sessionApiKey(), errors);
+        if (present.contains("status") && body.status() == null) {
+            notNull("status", WireEnum.expectation(ConversationStatus.class), "enum", errors);
+        }
+        doc.status = wire(body.status());
+        doc.runtimeStatus = wire(body.runtimeStatus());
+        if (present.contains("num_connections") && body.numConnections() == null) {
+            notNull("num_connections", "Input should be a valid integer", "int_type", errors);
+        }
+        doc.numConnections = body.numConnections() == null ? null : numConnections(body.numConnections(), errors);
+        if (present.contains("pr_number") && body.prNumber() == null) {
+            notNull("pr_number", "Input should be a valid list", "list_type", errors);
+        }
+        doc.prNumber = body.prNumber() == null ? null : prNumbers(body.prNumber(), errors);
+        if (present.contains("last_updated_at") && body.lastUpdatedAt() == null) {
+            notNull("last_updated_at", "Input should be a valid datetime", "datetime_type", errors);
+        }
+        Instant lastUpdatedAt = date("last_updated_at", body.lastUpdatedAt(), errors);
+        errors.throwIfAny();
+        doc.lastUpdatedAt = lastUpdatedAt == null ? now : lastUpdatedAt;
         return doc;
     }
 
@@ -133,6 +197,11 @@ public final class ConversationRules {
             errors.add(ValidationError.body(field, "Input should be a valid datetime", "datetime_parsing"));
             return null;
         });
+    }
+
+    private static String notNull(String field, String msg, String type, ValidationErrors errors) {
+        errors.add(ValidationError.body(field, msg, type));
+        return null;
     }
 
     private static String wire(WireEnum value) {

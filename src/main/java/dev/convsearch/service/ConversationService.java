@@ -1,9 +1,15 @@
 package dev.convsearch.service;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 
@@ -14,6 +20,7 @@ import dev.convsearch.api.SortOrder;
 import dev.convsearch.api.Timestamps;
 import dev.convsearch.error.ConversationExistsException;
 import dev.convsearch.error.ConversationNotFoundException;
+import dev.convsearch.error.JsonErrors;
 import dev.convsearch.error.RequestValidationException;
 import dev.convsearch.error.ValidationError;
 import dev.convsearch.repository.ConversationDocument;
@@ -21,16 +28,18 @@ import dev.convsearch.repository.ConversationQueries;
 import dev.convsearch.repository.ConversationRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Searching, reading and creating conversations, always within the caller's own. */
+/** Searching, reading, creating, changing and deleting conversations, always within the caller's own. */
 @ApplicationScoped
 public class ConversationService {
 
     private final ConversationRepository repository;
     private final PageCursors cursors;
+    private final ObjectMapper mapper;
 
-    public ConversationService(ConversationRepository repository, PageCursors cursors) {
+    public ConversationService(ConversationRepository repository, PageCursors cursors, ObjectMapper mapper) {
         this.repository = repository;
         this.cursors = cursors;
+        this.mapper = mapper;
     }
 
     /**
@@ -70,6 +79,51 @@ public class ConversationService {
         return repository.persist(doc)
                 .onFailure(ConversationService::isDuplicateKey).transform(e -> new ConversationExistsException())
                 .map(ConversationMapper::toInfo);
+    }
+
+    /**
+     * Applies a PATCH body to the caller's conversation: only the fields it names change, and {@code last_updated_at}
+     * becomes now unless given. 422 for immutable, unknown or invalid fields; 404 when it is not the caller's.
+     */
+    public Uni<ConversationInfo> patch(String userId, String conversationId, ObjectNode body) {
+        ConversationRules.checkPatchable(body::fieldNames);
+        NewConversation values = readBody(body);
+        Set<String> present = new HashSet<>();
+        body.fieldNames().forEachRemaining(present::add);
+        ConversationDocument changes = ConversationRules.patch(present, values, Timestamps.now());
+        present.add(ConversationDocument.LAST_UPDATED_AT);
+        if (!ConversationRules.isValidId(conversationId)) {
+            return Uni.createFrom().failure(new ConversationNotFoundException());
+        }
+        return repository.update(userId, conversationId, changes, present)
+                .onItem().ifNull().failWith(ConversationNotFoundException::new)
+                .map(ConversationMapper::toInfo);
+    }
+
+    /** Deletes the caller's conversation; 404 when it is not theirs or does not exist. */
+    public Uni<Void> delete(String userId, String conversationId) {
+        if (!ConversationRules.isValidId(conversationId)) {
+            return Uni.createFrom().failure(new ConversationNotFoundException());
+        }
+        return repository.delete(userId, conversationId)
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw new ConversationNotFoundException();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private NewConversation readBody(ObjectNode body) {
+        try {
+            return mapper.treeToValue(body, NewConversation.class);
+        } catch (JsonProcessingException e) {
+            if (e instanceof MismatchedInputException mismatch) {
+                throw new RequestValidationException(JsonErrors.of(mismatch));
+            }
+            throw new RequestValidationException(
+                    new ValidationError(List.of("body"), "Input is not valid", "value_error"));
+        }
     }
 
     private ConversationInfoResultSet resultSet(List<ConversationDocument> docs, SearchFilter filter, SortOrder order,
