@@ -1,5 +1,6 @@
 package dev.convsearch.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public interface ConvsearchConfig {
 
     /** Request size limits. */
     Limits limits();
+
+    /** The per-key request budget. */
+    RateLimit rateLimit();
 
     /** API key settings. */
     interface Auth {
@@ -48,6 +52,22 @@ public interface ConvsearchConfig {
         /** Secret that signs page_id cursors; set the same value on every replica to make cursors unforgeable. */
         @WithDefault("convsearch-default-cursor-secret")
         String secret();
+    }
+
+    /** The per-key request budget: a token bucket of {@code requests} tokens refilled over each {@code period}. */
+    interface RateLimit {
+
+        /** Whether requests are limited (turn off to measure the service rather than the limiter). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one key may make per period, and the burst it may make at once. */
+        @WithDefault("600")
+        int requests();
+
+        /** The period the budget refills over. */
+        @WithDefault("1M")
+        Duration period();
     }
 
     /** Request size limits (imports are bounded by quarkus.http.limits.max-body-size instead). */

@@ -59,6 +59,16 @@ public class ErrorMappers {
         return detail(409, "Conversation already exists");
     }
 
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> keyNotFound(ApiKeyNotFoundException e) {
+        return detail(404, "API key not found");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> tooManyKeys(TooManyApiKeysException e) {
+        return detail(409, e.getMessage());
+    }
+
     /** Missing, unknown, revoked or expired key: one identical answer, so nothing tells them apart. */
     @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class,
             UnauthorizedException.class, ForbiddenException.class })

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
@@ -21,22 +22,25 @@ public class IndexSetup {
 
     private static final Logger LOG = Logger.getLogger(IndexSetup.class);
 
-    private final ConversationRepository repository;
+    private final ConversationRepository conversations;
+    private final ApiKeyRepository apiKeys;
     private final AtomicBoolean ready = new AtomicBoolean();
     private Cancellable attempt;
 
-    public IndexSetup(ConversationRepository repository) {
-        this.repository = repository;
+    public IndexSetup(ConversationRepository conversations, ApiKeyRepository apiKeys) {
+        this.conversations = conversations;
+        this.apiKeys = apiKeys;
     }
 
     void onStart(@Observes StartupEvent event) {
-        attempt = repository.createIndexes()
+        attempt = Uni.combine().all().unis(conversations.createIndexes(), apiKeys.createIndexes())
+                .with((conversationIndexes, keyIndexes) -> conversationIndexes.size() + keyIndexes.size())
                 .onFailure().invoke(e -> LOG.warnf("Creating indexes failed (%s); retrying", e.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
                 .subscribe().with(
-                        names -> {
+                        count -> {
                             ready.set(true);
-                            LOG.infof("Indexes in place: %d", names.size());
+                            LOG.infof("Indexes in place: %d", count);
                         },
                         failure -> LOG.error("Creating indexes gave up", failure));
     }

@@ -1,5 +1,8 @@
 package dev.convsearch.security;
 
+import java.util.HexFormat;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,10 +17,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
-    private final StaticApiKeys staticKeys;
+    /** The identity attribute naming the key a request used (its SHA-256 hex): what rate limits count by. */
+    public static final String KEY_ATTRIBUTE = "convsearch.key-hash";
+    /** Longer than any key convsearch makes; longer input is refused without a lookup. */
+    private static final int MAX_KEY_LENGTH = 256;
 
-    public ApiKeyIdentityProvider(StaticApiKeys staticKeys) {
+    private final StaticApiKeys staticKeys;
+    private final StoredApiKeys storedKeys;
+
+    public ApiKeyIdentityProvider(StaticApiKeys staticKeys, StoredApiKeys storedKeys) {
         this.staticKeys = staticKeys;
+        this.storedKeys = storedKeys;
     }
 
     @Override
@@ -28,12 +38,28 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return staticKeys.userOf(ApiKeys.sha256(request.key()))
-                .<Uni<SecurityIdentity>> map(user -> Uni.createFrom().item(identity(user)))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException()));
+        String key = request.key();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        byte[] hash = ApiKeys.sha256(key);
+        String hashHex = HexFormat.of().formatHex(hash);
+        Optional<String> staticUser = staticKeys.userOf(hash);
+        if (staticUser.isPresent()) {
+            return Uni.createFrom().item(identity(staticUser.get(), hashHex));
+        }
+        if (!key.startsWith(ApiKeys.PREFIX)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        return storedKeys.ownerOf(hashHex).map(owner -> owner
+                .map(o -> identity(o.userId(), hashHex))
+                .orElseThrow(AuthenticationFailedException::new));
     }
 
-    private static SecurityIdentity identity(String userId) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(userId)).build();
+    private static SecurityIdentity identity(String userId, String keyHash) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(userId))
+                .addAttribute(KEY_ATTRIBUTE, keyHash)
+                .build();
     }
 }

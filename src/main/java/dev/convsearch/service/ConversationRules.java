@@ -189,7 +189,8 @@ public final class ConversationRules {
         return new ArrayList<>(values);
     }
 
-    static Instant date(String field, String value, ValidationErrors errors) {
+    /** A date-time field of a body, or null when absent; a 422 error when it is no ISO-8601 date-time. */
+    public static Instant date(String field, String value, ValidationErrors errors) {
         if (value == null) {
             return null;
         }

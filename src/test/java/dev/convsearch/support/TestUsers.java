@@ -17,7 +17,13 @@ public enum TestUsers {
     DAVE,
     ERIN,
     FRANK,
-    GRACE;
+    GRACE,
+    HEIDI,
+    IVAN,
+    JUDY,
+    MALLORY,
+    OSCAR,
+    PEGGY;
 
     /** The user id (the lowercase name). */
     public String id() {
