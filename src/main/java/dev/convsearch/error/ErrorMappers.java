@@ -3,6 +3,7 @@ package dev.convsearch.error;
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -81,6 +82,7 @@ public class ErrorMappers {
     public RestResponse<ErrorDetail> unavailable(Exception e) {
         LOG.warnf("MongoDB unavailable: %s", e.getClass().getSimpleName());
         return RestResponse.ResponseBuilder.<ErrorDetail> create(503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorDetail("Service unavailable"))
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .build();
@@ -104,7 +106,9 @@ public class ErrorMappers {
         return respond(status, new ErrorDetail(detail));
     }
 
+    /** Always JSON, whatever the request's Accept header asked for (as FastAPI answers errors). */
     private static <T> RestResponse<T> respond(int status, T body) {
-        return RestResponse.ResponseBuilder.<T> create(status).entity(body).build();
+        return RestResponse.ResponseBuilder.<T> create(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                .build();
     }
 }

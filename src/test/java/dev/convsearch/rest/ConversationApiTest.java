@@ -207,6 +207,9 @@ class ConversationApiTest {
         USER.request().put("/api/conversations").then().statusCode(405).body("detail", notNullValue());
         USER.request().contentType("text/plain").body("x").post("/api/conversations")
                 .then().statusCode(415).body("detail", notNullValue());
+        // regression: errors were written with toString() when the client accepted no JSON
+        USER.request().accept("application/xml").get("/api/conversations")
+                .then().statusCode(406).contentType(ContentType.JSON).body("detail", equalTo("Not Acceptable"));
     }
 
     private static void expectBodyError(String body, List<Object> loc, String type) {

@@ -23,7 +23,13 @@ public enum TestUsers {
     JUDY,
     MALLORY,
     OSCAR,
-    PEGGY;
+    PEGGY,
+    QUENTIN,
+    RUPERT,
+    SYBIL,
+    TRENT,
+    VICTOR,
+    WALTER;
 
     /** The user id (the lowercase name). */
     public String id() {

@@ -1,0 +1,247 @@
+package dev.convsearch.reliability;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+import dev.convsearch.support.TestUsers;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Tuple;
+
+/**
+ * Generates hostile requests over every endpoint from jqwik arbitraries and a seeded {@link Random}, so a run can be
+ * repeated: random and boundary values for every parameter, operator-like strings, broken and oversized bodies, wrong
+ * content types, bad keys and odd headers.
+ */
+final class HostileRequests {
+
+    /** One generated request: what it is (for reports) and how to send it. */
+    record HostileRequest(String description, Function<RequestSpecification, Response> send) {
+    }
+
+    private static final List<String> QUERY_NAMES = List.of("page_id", "limit", "selected_repository",
+            "conversation_trigger", "sort_order", "title__contains", "created_at__gte", "created_at__lt",
+            "updated_at__gte", "updated_at__lt", "unknown", "limit[]", "$where");
+    private static final List<String> FIELD_NAMES = List.of("conversation_id", "title", "selected_repository",
+            "selected_branch", "git_provider", "trigger", "status", "runtime_status", "url", "session_api_key",
+            "num_connections", "pr_number", "created_at", "last_updated_at", "user_id", "name", "expires_at", "$set",
+            "__proto__", "");
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-ndjson",
+            "text/plain", "application/json; charset=ISO-8859-1", "application/xml", "multipart/form-data",
+            "application/jsonl", "*/*");
+
+    private final Random random;
+    private final RandomGenerator<String> values;
+    private final RandomGenerator<String> headerValues;
+    private final String validKey;
+    private final List<String> knownIds;
+
+    HostileRequests(long seed, TestUsers user, List<String> knownIds) {
+        this.random = new Random(seed);
+        this.validKey = user.key();
+        this.knownIds = knownIds;
+        Arbitrary<String> special = Arbitraries.of("", " ", "0", "-1", "1", "100", "101", "20", "1e3", "2147483648",
+                "-9223372036854775809", "NaN", "null", "true", "{\"$ne\": null}", "{\"$gt\": \"\"}", ".*", "^.*$",
+                "(a+)+$", "\\", "'", "\"", "%00", "\u0000", "\n", "../../etc/passwd", "🎉", "ünïcødé", "gui", "GUI",
+                "resolver", "UPDATED_AT", "CREATED_AT_DESC", "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z",
+                "2025-01-01", "+999999999-12-31T23:59:59Z", "AAAAAAAAAAAAAAAAAAAAAAAA", "cs_", "count", "import");
+        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(40);
+        Arbitrary<String> asciiText = Arbitraries.strings().ascii().ofMaxLength(60);
+        Arbitrary<String> longText = Arbitraries.strings().alpha().ofMinLength(1000).ofMaxLength(5000);
+        this.values = Arbitraries.frequencyOf(
+                Tuple.of(4, special),
+                Tuple.of(3, anyText),
+                Tuple.of(3, asciiText),
+                Tuple.of(1, longText)).generator(1000);
+        this.headerValues = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300).generator(1000);
+    }
+
+    HostileRequest next() {
+        int kind = random.nextInt(12);
+        return switch (kind) {
+            case 0, 1, 2 -> search("/api/conversations");
+            case 3 -> search("/api/conversations/count");
+            case 4 -> withPath("GET", "/api/conversations/");
+            case 5 -> withBody("POST", "/api/conversations");
+            case 6 -> withPathAndBody("PATCH", "/api/conversations/");
+            case 7 -> withPath("DELETE", "/api/conversations/");
+            case 8 -> importLines();
+            case 9 -> withBody("POST", "/api/keys");
+            case 10 -> random.nextBoolean() ? plain("GET", "/api/keys") : withPath("DELETE", "/api/keys/");
+            default -> oddMethodOrPath();
+        };
+    }
+
+    private HostileRequest search(String path) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        int count = random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            String name = pick(QUERY_NAMES);
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value());
+        }
+        return new HostileRequest("GET " + path + " " + params.keySet(), spec -> {
+            RequestSpecification request = auth(spec);
+            params.forEach((name, vals) -> request.queryParam(name, vals.toArray()));
+            return request.get(path);
+        });
+    }
+
+    private HostileRequest withPath(String method, String prefix) {
+        String path = prefix + encoded(pathId());
+        return new HostileRequest(method + " " + prefix + "<id>", spec -> auth(spec).urlEncodingEnabled(false)
+                .request(method, path));
+    }
+
+    private HostileRequest withBody(String method, String path) {
+        byte[] body = body();
+        String type = contentType();
+        return new HostileRequest(method + " " + path + " " + type, spec -> auth(spec).contentType(type).body(body)
+                .request(method, path));
+    }
+
+    private HostileRequest withPathAndBody(String method, String prefix) {
+        String path = prefix + encoded(pathId());
+        byte[] body = body();
+        String type = contentType();
+        return new HostileRequest(method + " " + prefix + "<id> " + type, spec -> auth(spec).contentType(type)
+                .body(body).urlEncodingEnabled(false).request(method, path));
+    }
+
+    private HostileRequest importLines() {
+        StringBuilder lines = new StringBuilder();
+        int count = random.nextInt(8);
+        for (int i = 0; i < count; i++) {
+            lines.append(random.nextInt(4) == 0 ? value() : new String(jsonObject(0), StandardCharsets.UTF_8))
+                    .append(random.nextInt(5) == 0 ? "\r\n" : "\n");
+        }
+        byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
+        String type = random.nextInt(4) == 0 ? contentType() : "application/x-ndjson";
+        return new HostileRequest("POST import " + type, spec -> auth(spec).contentType(type).body(body)
+                .post("/api/conversations/import"));
+    }
+
+    private HostileRequest plain(String method, String path) {
+        return new HostileRequest(method + " " + path, spec -> auth(spec).request(method, path));
+    }
+
+    private HostileRequest oddMethodOrPath() {
+        String[] methods = { "PUT", "OPTIONS", "HEAD", "TRACE", "PATCH", "POST" };
+        String method = methods[random.nextInt(methods.length)];
+        String[] paths = { "/api/conversations", "/api/conversations/count", "/api", "/api/keys/x/y", "/q/health",
+                "/api/conversations/import", "/api/conversations/a/b/c", "/api/conversations//" };
+        String path = paths[random.nextInt(paths.length)];
+        return new HostileRequest(method + " " + path, spec -> auth(spec).request(method, path));
+    }
+
+    private RequestSpecification auth(RequestSpecification spec) {
+        int roll = random.nextInt(20);
+        if (roll < 14) {
+            spec.header("X-Session-API-Key", validKey);
+        } else if (roll == 14) {
+            spec.header("Authorization", "Bearer " + validKey);
+        } else if (roll == 15) {
+            spec.header("X-Session-API-Key", headerValues.next(random).value());
+        } else if (roll == 16) {
+            spec.header("Authorization", headerValues.next(random).value());
+        } else if (roll == 17) {
+            spec.header("X-Session-API-Key", validKey).header("X-Request-ID", headerValues.next(random).value());
+        }
+        if (random.nextInt(10) == 0) {
+            spec.header("Accept", pick(List.of("application/xml", "text/html", "*/*", "application/json")));
+        }
+        return spec;
+    }
+
+    private String value() {
+        return values.next(random).value();
+    }
+
+    private String pathId() {
+        return random.nextInt(3) == 0 && !knownIds.isEmpty() ? pick(knownIds) : value();
+    }
+
+    private String contentType() {
+        return random.nextInt(3) == 0 ? pick(CONTENT_TYPES) : "application/json";
+    }
+
+    private byte[] body() {
+        int roll = random.nextInt(20);
+        if (roll == 0) {
+            return new byte[0];
+        }
+        if (roll == 1) {
+            return value().getBytes(StandardCharsets.UTF_8);
+        }
+        if (roll == 2) {
+            return ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+        }
+        if (roll == 3) {
+            return ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
+        return jsonObject(0);
+    }
+
+    /** A JSON object of known and unknown fields whose values are of every JSON type, now and then malformed. */
+    private byte[] jsonObject(int depth) {
+        StringBuilder json = new StringBuilder("{");
+        int fields = random.nextInt(5);
+        for (int i = 0; i < fields; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(quote(pick(FIELD_NAMES))).append(':').append(jsonValue(depth));
+        }
+        json.append(random.nextInt(30) == 0 ? "" : "}");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String jsonValue(int depth) {
+        return switch (random.nextInt(depth > 2 ? 6 : 8)) {
+            case 0 -> "null";
+            case 1 -> String.valueOf(random.nextBoolean());
+            case 2 -> String.valueOf(random.nextLong());
+            case 3 -> random.nextBoolean() ? "1e400" : "-0.5";
+            case 4, 5 -> quote(value());
+            case 6 -> "[" + jsonValue(depth + 1) + "," + jsonValue(depth + 1) + "]";
+            default -> new String(jsonObject(depth + 1), StandardCharsets.UTF_8);
+        };
+    }
+
+    /** A path segment, percent-encoded (so '/', '?' and '{' arrive as data). */
+    private static String encoded(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        text.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').appendCodePoint(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append('"').toString();
+    }
+
+    private <T> T pick(List<T> items) {
+        return items.get(random.nextInt(items.size()));
+    }
+
+    static RequestSpecification spec() {
+        return given().urlEncodingEnabled(true);
+    }
+}
