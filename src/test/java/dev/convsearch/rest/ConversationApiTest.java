@@ -179,6 +179,9 @@ class ConversationApiTest {
                 "string_pattern_mismatch");
         expectBodyError("{\"created_at\": \"yesterday\"}", List.of("body", "created_at"), "datetime_parsing");
         expectBodyError("{\"title\": {\"$ne\": null}}", List.of("body", "title"), "string_type");
+        // regression: numbers and booleans were coerced into strings, which pydantic refuses
+        expectBodyError("{\"title\": 5}", List.of("body", "title"), "string_type");
+        expectBodyError("{\"session_api_key\": true}", List.of("body", "session_api_key"), "string_type");
         expectBodyError("{\"title\": ", List.of("body"), "json_invalid");
         expectBodyError("[]", List.of("body"), "model_type");
         expectBodyError("", List.of("body"), "missing");
