@@ -23,6 +23,7 @@ public class ConversationDocument {
     public static final String TRIGGER = "trigger";
     public static final String CREATED_AT = "created_at";
     public static final String LAST_UPDATED_AT = "last_updated_at";
+    public static final String REVISED_AT = "revised_at";
 
     @BsonId
     public ObjectId id;
@@ -71,4 +72,11 @@ public class ConversationDocument {
 
     @BsonProperty(LAST_UPDATED_AT)
     public Instant lastUpdatedAt;
+
+    /**
+     * When the service last wrote the document (server time; never given by clients, never returned). Lets a walk
+     * through the pages leave out what was written after it began, so no conversation is seen twice.
+     */
+    @BsonProperty(REVISED_AT)
+    public Instant revisedAt;
 }

@@ -3,6 +3,7 @@ package dev.convsearch.repository;
 import static dev.convsearch.repository.ConversationDocument.CONVERSATION_ID;
 import static dev.convsearch.repository.ConversationDocument.CREATED_AT;
 import static dev.convsearch.repository.ConversationDocument.LAST_UPDATED_AT;
+import static dev.convsearch.repository.ConversationDocument.REVISED_AT;
 import static dev.convsearch.repository.ConversationDocument.SELECTED_REPOSITORY;
 import static dev.convsearch.repository.ConversationDocument.TITLE;
 import static dev.convsearch.repository.ConversationDocument.TRIGGER;
@@ -50,7 +51,9 @@ public final class ConversationQueries {
     /**
      * The filter of the page after {@code after}: in sort direction, a sort value beyond the last one, or the same
      * value and an id beyond the last one. Written as an inclusive bound on the sort field (an index range) plus an
-     * {@code $or} that drops the ties already seen, so the database scans one index range.
+     * {@code $or} that drops the ties already seen, so the database scans one index range. Conversations written since
+     * the walk began are left out ({@code revised_at} after {@code asOf}, a residual predicate): a write can move a
+     * conversation past the cursor, and it must not be seen twice.
      */
     public static Document pageFilter(SearchFilter filter, SortOrder order, CursorPosition after) {
         Document query = filter(filter);
@@ -67,6 +70,8 @@ public final class ConversationQueries {
         query.append("$or", List.of(
                 new Document(order.field(), new Document(exclusive, last)),
                 new Document(CONVERSATION_ID, new Document(exclusive, after.conversationId()))));
+        // $not $gt, not $lte: documents written before revised_at existed have none, and stay in
+        query.append(REVISED_AT, new Document("$not", new Document("$gt", Date.from(after.asOf()))));
         return query;
     }
 

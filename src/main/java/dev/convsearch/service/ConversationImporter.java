@@ -112,6 +112,7 @@ public class ConversationImporter {
             Set<String> given = new HashSet<>();
             node.fieldNames().forEachRemaining(given::add);
             given.retainAll(ConversationRules.IMPORTABLE);
+            given.add(ConversationDocument.REVISED_AT);
             return new Upsert(doc, given);
         } catch (RequestValidationException e) {
             throw new LineException(describe(e.errors()));

@@ -85,6 +85,7 @@ public final class ConversationRules {
         }
         doc.createdAt = createdAt == null ? now : createdAt;
         doc.lastUpdatedAt = lastUpdatedAt == null ? doc.createdAt : lastUpdatedAt;
+        doc.revisedAt = now;
         return doc;
     }
 
@@ -138,6 +139,7 @@ public final class ConversationRules {
         Instant lastUpdatedAt = date("last_updated_at", body.lastUpdatedAt(), errors);
         errors.throwIfAny();
         doc.lastUpdatedAt = lastUpdatedAt == null ? now : lastUpdatedAt;
+        doc.revisedAt = now;
         return doc;
     }
 

@@ -1,5 +1,6 @@
 package dev.convsearch.service;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,10 +53,11 @@ public class ConversationService {
                         ValidationError.query("page_id",
                                 "Invalid page_id: not a cursor of this search (same filters and sort order)",
                                 "value_error")));
+        Instant asOf = after == null ? Timestamps.now() : after.asOf();
         return repository
                 .findPage(ConversationQueries.pageFilter(filter, order, after), ConversationQueries.sort(order),
                         limit + 1)
-                .map(docs -> resultSet(docs, filter, order, limit));
+                .map(docs -> resultSet(docs, filter, order, limit, asOf));
     }
 
     /** How many of the caller's conversations match {@code filter}. */
@@ -92,6 +94,7 @@ public class ConversationService {
         body.fieldNames().forEachRemaining(present::add);
         ConversationDocument changes = ConversationRules.patch(present, values, Timestamps.now());
         present.add(ConversationDocument.LAST_UPDATED_AT);
+        present.add(ConversationDocument.REVISED_AT);
         if (!ConversationRules.isValidId(conversationId)) {
             return Uni.createFrom().failure(new ConversationNotFoundException());
         }
@@ -127,7 +130,7 @@ public class ConversationService {
     }
 
     private ConversationInfoResultSet resultSet(List<ConversationDocument> docs, SearchFilter filter, SortOrder order,
-            int limit) {
+            int limit, Instant asOf) {
         boolean more = docs.size() > limit;
         List<ConversationDocument> page = more ? docs.subList(0, limit) : docs;
         String next = null;
@@ -135,7 +138,7 @@ public class ConversationService {
             ConversationDocument last = page.get(page.size() - 1);
             CursorPosition position = new CursorPosition(
                     order.field().equals(ConversationDocument.CREATED_AT) ? last.createdAt : last.lastUpdatedAt,
-                    last.conversationId);
+                    last.conversationId, asOf);
             next = cursors.encode(position, filter, order);
         }
         return new ConversationInfoResultSet(page.stream().map(ConversationMapper::toInfo).toList(), next);

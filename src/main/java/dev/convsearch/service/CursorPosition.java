@@ -2,6 +2,9 @@ package dev.convsearch.service;
 
 import java.time.Instant;
 
-/** Where a page ended: the stored sort value and id of its last conversation (the keyset). */
-public record CursorPosition(Instant sortValue, String conversationId) {
+/**
+ * Where a page ended: the stored sort value and id of its last conversation (the keyset), and when the walk through
+ * the pages began ({@code asOf}): later pages leave out conversations written after that.
+ */
+public record CursorPosition(Instant sortValue, String conversationId, Instant asOf) {
 }

@@ -19,8 +19,9 @@ import dev.convsearch.api.SortOrder;
 import dev.convsearch.config.ConvsearchConfig;
 
 /**
- * Encodes and checks {@code page_id} cursors. A cursor is base64url of the last sort value (8 bytes of epoch millis),
- * the last conversation id, and an HMAC-SHA256 tag (12 bytes) over those and the query the page came from: the sort
+ * Encodes and checks {@code page_id} cursors. A cursor is base64url of the last sort value and the walk's start (8
+ * bytes of epoch millis each), the last conversation id, and an HMAC-SHA256 tag (12 bytes) over those and the query the page
+ * came from: the sort
  * order and the whole filter, user included. A cursor that was altered, truncated, or comes from another query or
  * user fails the tag check and is refused.
  */
@@ -28,7 +29,7 @@ import dev.convsearch.config.ConvsearchConfig;
 public class PageCursors {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int MILLIS_BYTES = Long.BYTES;
+    private static final int MILLIS_BYTES = 2 * Long.BYTES;
     private static final int TAG_BYTES = 12;
     /** Longer than any cursor this class makes (ids are at most 100 characters). */
     private static final int MAX_TOKEN_LENGTH = 256;
@@ -51,7 +52,7 @@ public class PageCursors {
     public String encode(CursorPosition position, SearchFilter filter, SortOrder order) {
         byte[] id = position.conversationId().getBytes(StandardCharsets.UTF_8);
         ByteBuffer body = ByteBuffer.allocate(MILLIS_BYTES + id.length + TAG_BYTES);
-        body.putLong(position.sortValue().toEpochMilli()).put(id);
+        body.putLong(position.sortValue().toEpochMilli()).putLong(position.asOf().toEpochMilli()).put(id);
         body.put(tag(body.array(), MILLIS_BYTES + id.length, filter, order));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
     }
@@ -76,9 +77,10 @@ public class PageCursors {
             return Optional.empty();
         }
         ByteBuffer body = ByteBuffer.wrap(bytes, 0, bodyLength);
-        long millis = body.getLong();
+        long sortMillis = body.getLong();
+        long asOfMillis = body.getLong();
         String id = new String(bytes, MILLIS_BYTES, bodyLength - MILLIS_BYTES, StandardCharsets.UTF_8);
-        return Optional.of(new CursorPosition(Instant.ofEpochMilli(millis), id));
+        return Optional.of(new CursorPosition(Instant.ofEpochMilli(sortMillis), id, Instant.ofEpochMilli(asOfMillis)));
     }
 
     private byte[] tag(byte[] body, int length, SearchFilter filter, SortOrder order) {

@@ -38,7 +38,7 @@ class IndexCoverageTest {
         int shapes = 0;
         for (SearchFilter filter : filters) {
             for (SortOrder order : SortOrder.values()) {
-                for (CursorPosition after : new CursorPosition[] { null, new CursorPosition(T1, "abc") }) {
+                for (CursorPosition after : new CursorPosition[] { null, new CursorPosition(T1, "abc", T2) }) {
                     Document query = ConversationQueries.pageFilter(filter, order, after);
                     Document sort = ConversationQueries.sort(order);
                     assertTrue(INDEXES.stream().anyMatch(index -> servesSorted(index, query, sort)),

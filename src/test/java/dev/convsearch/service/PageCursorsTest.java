@@ -18,7 +18,7 @@ class PageCursorsTest {
     private final SearchFilter filter = new SearchFilter("alice", "acme/app", ConversationTrigger.GUI, null, null,
             null, null, null);
     private final CursorPosition position = new CursorPosition(Instant.parse("2025-03-01T10:15:30.123Z"),
-            "0f3c-id.with_dots");
+            "0f3c-id.with_dots", Instant.parse("2025-03-02T00:00:00.456Z"));
 
     @Test
     void aCursorDecodesToThePositionItWasMadeFrom() {
