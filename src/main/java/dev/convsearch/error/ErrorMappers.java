@@ -12,6 +12,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -77,8 +81,13 @@ public class ErrorMappers {
         return detail(401, "Unauthorized");
     }
 
-    /** MongoDB unreachable: tell the client to retry instead of hanging. */
-    @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class })
+    /**
+     * MongoDB unreachable, or between primaries: tell the client to retry instead of hanging. (A pool the driver cleared
+     * after a failed operation is the same outage seen from another request.)
+     */
+    @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class,
+            MongoConnectionPoolClearedException.class, MongoServerUnavailableException.class,
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class })
     public RestResponse<ErrorDetail> unavailable(Exception e) {
         LOG.warnf("MongoDB unavailable: %s", e.getClass().getSimpleName());
         return RestResponse.ResponseBuilder.<ErrorDetail> create(503)

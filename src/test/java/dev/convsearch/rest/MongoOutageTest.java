@@ -5,6 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 
 import dev.convsearch.support.RestartableMongoWireServer;
@@ -53,6 +62,70 @@ class MongoOutageTest {
             Thread.sleep(200);
         }
         awaitReadiness(200);
+    }
+
+    /** One request of the background load: when it started and ended (ms since the test began) and its status. */
+    record Outcome(long startMillis, long endMillis, int status) {
+    }
+
+    @Test
+    void underLoadOnly503sWhileDownEachWithinFiveSecondsThenFullRecovery() throws Exception {
+        awaitReadiness(200);
+        long t0 = System.nanoTime();
+        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(3);
+        AtomicInteger created = new AtomicInteger();
+        for (int thread = 0; thread < 3; thread++) {
+            int id = thread;
+            load.submit(() -> {
+                while (running.get()) {
+                    long start = millisSince(t0);
+                    int status = id == 0
+                            ? USER.request().body(Map.of("conversation_id", "load-" + created.incrementAndGet()))
+                                    .post("/api/conversations").statusCode()
+                            : USER.request().get("/api/conversations").statusCode();
+                    outcomes.add(new Outcome(start, millisSince(t0), status));
+                }
+            });
+        }
+        Thread.sleep(1500);
+        long stoppedAt = millisSince(t0);
+        RestartableMongoWireServer.stopServer();
+        Thread.sleep(6000);
+        long restartedAt = millisSince(t0);
+        RestartableMongoWireServer.startServer();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long recoveredAt = -1;
+        while (recoveredAt < 0 && System.nanoTime() < deadline) {
+            recoveredAt = outcomes.stream().filter(o -> o.startMillis() > restartedAt && o.status() < 300)
+                    .mapToLong(Outcome::endMillis).min().orElse(-1);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1500);
+        running.set(false);
+        load.shutdown();
+        load.awaitTermination(30, TimeUnit.SECONDS);
+
+        long recovered = recoveredAt;
+        List<Outcome> unexpected = outcomes.stream()
+                .filter(o -> o.status() >= 300 && (o.status() != 503 || o.endMillis() < stoppedAt
+                        || o.startMillis() > recovered))
+                .toList();
+        long slowest = outcomes.stream().mapToLong(o -> o.endMillis() - o.startMillis()).max().orElse(0);
+        long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
+        System.out.printf("faults: %d requests under load, %d answered 503 while MongoDB was down, %d other failures, "
+                + "slowest answer %d ms, recovered %d ms after MongoDB returned%n", outcomes.size(), unavailable,
+                unexpected.size(), slowest, recovered - restartedAt);
+        assertTrue(recovered > 0, "no request succeeded after MongoDB returned");
+        assertTrue(unavailable > 0, "the outage was seen");
+        assertTrue(unexpected.isEmpty(), "only 503s while down, successes otherwise: " + unexpected);
+        assertTrue(slowest < 5000, "every answer within 5 s: " + slowest + " ms");
+        awaitReadiness(200);
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private static void awaitReadiness(int status) throws InterruptedException {
