@@ -7,4 +7,4 @@ cp=target/test-classpath.txt
 if [ ! -f "$cp" ] || [ pom.xml -nt "$cp" ]; then
     ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >&2
 fi
-exec java -Xmx1g -cp "target/test-classes:$(cat "$cp")" dev.convsearch.support.StandaloneMongoWireServer "${1:-27018}"
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$cp")" dev.convsearch.support.StandaloneMongoWireServer "${1:-27018}"
