@@ -16,6 +16,14 @@ public class RequestValidationException extends RuntimeException {
         this(List.of(error));
     }
 
+    /** {@code body} itself, or a 422 "Field required" when the request had none (as FastAPI answers). */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));
+        }
+        return body;
+    }
+
     public List<ValidationError> errors() {
         return errors;
     }

@@ -26,7 +26,6 @@ import dev.convsearch.api.NewApiKey;
 import dev.convsearch.error.ErrorDetail;
 import dev.convsearch.error.RequestValidationException;
 import dev.convsearch.error.ValidationDetail;
-import dev.convsearch.error.ValidationError;
 import dev.convsearch.service.ApiKeyService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -56,9 +55,7 @@ public class ApiKeyResource {
     @APIResponseSchema(value = CreatedApiKey.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller holds too many keys", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<RestResponse<CreatedApiKey>> create(NewApiKey body) {
-        if (body == null) {
-            throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));
-        }
+        RequestValidationException.requireBody(body);
         return keys.create(userId(), body).map(created -> RestResponse.ResponseBuilder
                 .<CreatedApiKey> created(URI.create("/api/keys/" + created.id()))
                 .entity(created)

@@ -2,7 +2,6 @@ package dev.convsearch.rest;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +37,6 @@ import dev.convsearch.api.SortOrder;
 import dev.convsearch.error.ErrorDetail;
 import dev.convsearch.error.RequestValidationException;
 import dev.convsearch.error.ValidationDetail;
-import dev.convsearch.error.ValidationError;
 import dev.convsearch.error.ValidationErrors;
 import dev.convsearch.service.ConversationImporter;
 import dev.convsearch.service.ConversationService;
@@ -128,9 +126,7 @@ public class ConversationResource {
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller already has a conversation with that id", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<RestResponse<ConversationInfo>> create(NewConversation body) {
-        if (body == null) {
-            throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));
-        }
+        RequestValidationException.requireBody(body);
         return conversations.create(userId(), body)
                 .map(info -> RestResponse.ResponseBuilder
                         .<ConversationInfo> created(URI.create("/api/conversations/" + info.conversationId()))
@@ -148,9 +144,7 @@ public class ConversationResource {
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "200", responseDescription = "Successful Response")
     @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<ConversationInfo> patch(@RestPath("conversation_id") String conversationId, ObjectNode body) {
-        if (body == null) {
-            throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));
-        }
+        RequestValidationException.requireBody(body);
         return conversations.patch(userId(), conversationId, body);
     }
 
