@@ -35,8 +35,7 @@ final class LocalApiKey {
             Files.createDirectories(file.getParent());
             String key = ApiKeys.generate();
             write(key);
-            LOG.infof("Created the API key of user '%s' (shown once; kept in %s):%n%n    X-Session-API-Key: %s%n",
-                    USER, file, key);
+            LOG.infof("Created the API key of user '%s', shown this once and kept in %s: %s", USER, file, key);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the local API key in " + file, e);
