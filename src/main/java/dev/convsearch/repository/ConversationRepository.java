@@ -82,8 +82,9 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         given.removeAll(KEY_FIELDS);
         Set<String> notSet = new HashSet<>(given);
         notSet.addAll(KEY_FIELDS);
-        Document update = new Document("$set", DocumentFields.pick(doc, given));
-        BsonDocument defaults = DocumentFields.allBut(doc, notSet);
+        BsonDocument encoded = DocumentFields.encode(doc);
+        Document update = new Document("$set", DocumentFields.pick(encoded, given));
+        BsonDocument defaults = DocumentFields.allBut(encoded, notSet);
         if (!defaults.isEmpty()) {
             update.append("$setOnInsert", defaults);
         }

@@ -32,19 +32,27 @@ final class DocumentFields {
 
     /** The named fields of {@code doc}; a field that is null in {@code doc} is an explicit null. */
     static BsonDocument pick(ConversationDocument doc, Set<String> fields) {
-        BsonDocument all = new BsonDocumentWrapper<>(doc, CODEC);
+        return pick(encode(doc), fields);
+    }
+
+    /** {@code doc} as the client stores it (without its null fields). */
+    static BsonDocument encode(ConversationDocument doc) {
+        return new BsonDocumentWrapper<>(doc, CODEC);
+    }
+
+    /** The named fields of an encoded document; an absent field is an explicit null. */
+    static BsonDocument pick(BsonDocument encoded, Set<String> fields) {
         BsonDocument picked = new BsonDocument();
         for (String field : fields) {
-            picked.append(field, all.containsKey(field) ? all.get(field) : BsonNull.VALUE);
+            picked.append(field, encoded.containsKey(field) ? encoded.get(field) : BsonNull.VALUE);
         }
         return picked;
     }
 
-    /** Every non-null field of {@code doc} except those named. */
-    static BsonDocument allBut(ConversationDocument doc, Set<String> excluded) {
-        BsonDocument all = new BsonDocumentWrapper<>(doc, CODEC);
+    /** Every field of an encoded document except those named. */
+    static BsonDocument allBut(BsonDocument encoded, Set<String> excluded) {
         BsonDocument rest = new BsonDocument();
-        all.forEach((field, value) -> {
+        encoded.forEach((field, value) -> {
             if (!excluded.contains(field)) {
                 rest.append(field, value);
             }
