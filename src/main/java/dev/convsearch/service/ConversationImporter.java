@@ -17,8 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 
 import dev.convsearch.api.ImportResult;
@@ -31,6 +29,7 @@ import dev.convsearch.error.ValidationError;
 import dev.convsearch.repository.ConversationDocument;
 import dev.convsearch.repository.ConversationRepository;
 import dev.convsearch.repository.ConversationRepository.Upsert;
+import dev.convsearch.repository.MongoErrors;
 
 /**
  * Imports OpenHands {@code metadata.json} objects, one per line, into the caller's own conversations: a new id is
@@ -121,16 +120,9 @@ public class ConversationImporter {
 
     /** Writes a batch; retries once when a concurrent import created one of its ids first (the upsert race). */
     private BulkWriteResult write(List<Upsert> batch) {
-        try {
-            return repository.upsertAll(batch).await().indefinitely();
-        } catch (MongoBulkWriteException e) {
-            boolean onlyRaces = e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyRaces) {
-                throw e;
-            }
-            return repository.upsertAll(batch).await().indefinitely();
-        }
+        return repository.upsertAll(batch)
+                .onFailure(MongoErrors::isDuplicateKey).retry().atMost(1)
+                .await().indefinitely();
     }
 
     /** "field: message; field: message", without the leading "body". */

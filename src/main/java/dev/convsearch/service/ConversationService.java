@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,8 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 
 import dev.convsearch.api.ConversationInfo;
 import dev.convsearch.api.ConversationInfoResultSet;
@@ -27,6 +26,7 @@ import dev.convsearch.error.ValidationError;
 import dev.convsearch.repository.ConversationDocument;
 import dev.convsearch.repository.ConversationQueries;
 import dev.convsearch.repository.ConversationRepository;
+import dev.convsearch.repository.MongoErrors;
 import io.smallrye.mutiny.Uni;
 
 /** Searching, reading, creating, changing and deleting conversations, always within the caller's own. */
@@ -67,10 +67,7 @@ public class ConversationService {
 
     /** The caller's conversation {@code conversationId}; 404 when it is not theirs or does not exist. */
     public Uni<ConversationInfo> get(String userId, String conversationId) {
-        if (!ConversationRules.isValidId(conversationId)) {
-            return Uni.createFrom().failure(new ConversationNotFoundException());
-        }
-        return repository.findOne(userId, conversationId)
+        return ifPossibleId(conversationId, () -> repository.findOne(userId, conversationId))
                 .onItem().ifNull().failWith(ConversationNotFoundException::new)
                 .map(ConversationMapper::toInfo);
     }
@@ -79,7 +76,7 @@ public class ConversationService {
     public Uni<ConversationInfo> create(String userId, NewConversation body) {
         ConversationDocument doc = ConversationRules.newDocument(userId, body, Timestamps.now());
         return repository.persist(doc)
-                .onFailure(ConversationService::isDuplicateKey).transform(e -> new ConversationExistsException())
+                .onFailure(MongoErrors::isDuplicateKey).transform(e -> new ConversationExistsException())
                 .map(ConversationMapper::toInfo);
     }
 
@@ -95,26 +92,22 @@ public class ConversationService {
         ConversationDocument changes = ConversationRules.patch(present, values, Timestamps.now());
         present.add(ConversationDocument.LAST_UPDATED_AT);
         present.add(ConversationDocument.REVISED_AT);
-        if (!ConversationRules.isValidId(conversationId)) {
-            return Uni.createFrom().failure(new ConversationNotFoundException());
-        }
-        return repository.update(userId, conversationId, changes, present)
+        return ifPossibleId(conversationId, () -> repository.update(userId, conversationId, changes, present))
                 .onItem().ifNull().failWith(ConversationNotFoundException::new)
                 .map(ConversationMapper::toInfo);
     }
 
     /** Deletes the caller's conversation; 404 when it is not theirs or does not exist. */
     public Uni<Void> delete(String userId, String conversationId) {
-        if (!ConversationRules.isValidId(conversationId)) {
-            return Uni.createFrom().failure(new ConversationNotFoundException());
-        }
-        return repository.delete(userId, conversationId)
-                .invoke(deleted -> {
-                    if (!deleted) {
-                        throw new ConversationNotFoundException();
-                    }
-                })
-                .replaceWithVoid();
+        return ifPossibleId(conversationId, () -> repository.delete(userId, conversationId))
+                .onItem().transformToUni(deleted -> deleted ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new ConversationNotFoundException()));
+    }
+
+    /** {@code lookup}'s result, or a 404 without asking the database when no conversation can have that id. */
+    private static <T> Uni<T> ifPossibleId(String conversationId, Supplier<Uni<T>> lookup) {
+        return ConversationRules.isValidId(conversationId) ? lookup.get()
+                : Uni.createFrom().failure(new ConversationNotFoundException());
     }
 
     private NewConversation readBody(ObjectNode body) {
@@ -142,10 +135,5 @@ public class ConversationService {
             next = cursors.encode(position, filter, order);
         }
         return new ConversationInfoResultSet(page.stream().map(ConversationMapper::toInfo).toList(), next);
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write
-                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

@@ -20,10 +20,10 @@ import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-import com.mongodb.client.result.DeleteResult;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -237,17 +237,22 @@ public final class Benchmark {
 
     /** Runs a scenario with {@code concurrency} closed-loop users: a warm-up, then the measured window. */
     private Result drive(String name, Scenario scenario, int concurrency) throws Exception {
+        return measure(name, scenario, concurrency, servicePid, "service");
+    }
+
+    /** A warm-up, then the measured window, with the CPU time of process {@code pid} over it. */
+    private Result measure(String name, Scenario scenario, int concurrency, long pid, String cpuOf) throws Exception {
         loop(scenario, concurrency, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong(), new AtomicLong());
         Histogram latency = new Histogram(3_600_000_000L, 3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        long cpuBefore = processCpuMillis(servicePid);
+        long cpuBefore = processCpuMillis(pid);
         long start = System.nanoTime();
         loop(scenario, concurrency, duration, latency, requests, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long cpu = processCpuMillis(servicePid) - cpuBefore;
+        long cpu = processCpuMillis(pid) - cpuBefore;
         return new Result(name, concurrency, requests.get(), seconds, errors.get(), latency,
-                requests.get() == 0 ? 0 : (double) cpu / requests.get(), "service");
+                requests.get() == 0 ? 0 : (double) cpu / requests.get(), cpuOf);
     }
 
     private void loop(Scenario scenario, int concurrency, Duration length, Histogram latency, AtomicLong requests,
@@ -287,72 +292,48 @@ public final class Benchmark {
     private Result driverAlone(int concurrency) throws Exception {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoCollection<Document> collection = client.getDatabase("convsearch").getCollection("conversations");
-            Scenario find = (user, done) -> collection
+            Scenario find = (user, done) -> drain(collection
                     .find(new Document("user_id", "bench-" + user.user))
                     .sort(new Document("last_updated_at", -1).append("conversation_id", -1))
-                    .limit(21)
-                    .subscribe(new Subscriber<Document>() {
-                        @Override
-                        public void onSubscribe(Subscription s) {
-                            s.request(Long.MAX_VALUE);
-                        }
-
-                        @Override
-                        public void onNext(Document document) {
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            done.accept(false);
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            done.accept(true);
-                        }
-                    });
-            loop(find, concurrency, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong(), new AtomicLong());
-            Histogram latency = new Histogram(3_600_000_000L, 3);
-            AtomicLong requests = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
-            long cpuBefore = processCpuMillis(ProcessHandle.current().pid());
-            long start = System.nanoTime();
-            loop(find, concurrency, duration, latency, requests, errors);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long cpu = processCpuMillis(ProcessHandle.current().pid()) - cpuBefore;
-            return new Result("driver-alone", concurrency, requests.get(), seconds, errors.get(), latency,
-                    requests.get() == 0 ? 0 : (double) cpu / requests.get(), "client");
+                    .limit(21), done);
+            return measure("driver-alone", find, concurrency, ProcessHandle.current().pid(), "client");
         }
     }
 
     /** Deletes what the create scenario made (their ids start with "new-"). */
     private void removeCreated() throws Exception {
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            CompletableFuture<Void> deleted = new CompletableFuture<>();
-            client.getDatabase("convsearch").getCollection("conversations")
-                    .deleteMany(new Document("conversation_id", new Document("$regex", "^new-")))
-                    .subscribe(new Subscriber<>() {
-                        @Override
-                        public void onSubscribe(Subscription s) {
-                            s.request(1);
-                        }
-
-                        @Override
-                        public void onNext(DeleteResult result) {
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            deleted.completeExceptionally(t);
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            deleted.complete(null);
-                        }
-                    });
-            deleted.get(120, TimeUnit.SECONDS);
+            CompletableFuture<Boolean> deleted = new CompletableFuture<>();
+            drain(client.getDatabase("convsearch").getCollection("conversations")
+                    .deleteMany(new Document("conversation_id", new Document("$regex", "^new-"))), deleted::complete);
+            if (!deleted.get(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not delete the created conversations");
+            }
         }
+    }
+
+    /** Reads everything {@code publisher} emits and says whether it completed without error. */
+    private static <T> void drain(Publisher<T> publisher, Consumer<Boolean> done) {
+        publisher.subscribe(new Subscriber<T>() {
+            @Override
+            public void onSubscribe(Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(T item) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.accept(false);
+            }
+
+            @Override
+            public void onComplete() {
+                done.accept(true);
+            }
+        });
     }
 
     /** Default search for {@code seconds} at the highest concurrency, then the service's resident memory. */
