@@ -6,7 +6,9 @@
 #   scripts/aot-train.sh [app-dir] [java]   (defaults: target/quarkus-app, java on PATH)
 # Then start with:  cd <app-dir> && java $JAVA_OPTS -XX:AOTCache=app.aot -jar quarkus-run.jar
 # Trains against the embedded database, or against QUARKUS_MONGODB_CONNECTION_STRING when it is set. JVM options in
-# JAVA_OPTS are used for the training run too: start the service with the same ones (notably the same GC).
+# JAVA_OPTS are used for the training run too: start the service with the same ones (notably the same GC). The training
+# heap is held to 512 MB whatever JAVA_OPTS says: a JVM whose heap could pass 32 GB (MaxRAMPercentage on a big build
+# host) runs without compressed object pointers, and its cache is refused by every JVM with a smaller heap.
 set -euo pipefail
 app_dir=$(cd "${1:-target/quarkus-app}" && pwd)
 java=${2:-java}
@@ -21,7 +23,7 @@ cd "$app_dir"
 rm -f app.aot
 PORT=$port CONVSEARCH_EMBEDDED_DATA_DIR="$data" CONVSEARCH_AUTH_STATIC_KEYS="training:$hash" \
     CONVSEARCH_RATE_LIMIT_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0s \
-    "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar > "$log" 2>&1 &
+    "$java" ${JAVA_OPTS:-} -Xmx512m -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar > "$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 
