@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -22,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.convsearch.security.ApiKeys;
+import dev.convsearch.support.PackagedService;
 
 /**
  * SIGTERM to the packaged service while a request is in flight: readiness turns DOWN at once, requests are still
  * served during the shutdown delay, the in-flight request completes, and the process exits within Kubernetes' 30 s
- * (and Cloud Run's 10 s) grace period. Runs the jar of target/quarkus-app as a real process.
+ * (and Cloud Run's 10 s) grace period. Runs the packaged jar as a real process.
  */
 class GracefulShutdownIT {
 
@@ -34,26 +33,18 @@ class GracefulShutdownIT {
     private static final int SLOW_LINES = 50;
     private static final long MILLIS_PER_LINE = 100;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void inFlightRequestsCompleteAfterSigterm() throws Exception {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         String connectionString = mongo.bindAndGetConnectionString();
-        int port = freePort();
-        Path log = Files.createTempFile("convsearch-shutdown", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "quarkus-run.jar")
-                .directory(Path.of("target", "quarkus-app").toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("QUARKUS_MONGODB_CONNECTION_STRING", connectionString);
-        builder.environment().put("CONVSEARCH_AUTH_STATIC_KEYS", "shutdown:" + ApiKeys.sha256Hex(KEY));
-        Process service = builder.start();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            awaitStatus(base + "/q/health/ready", 200, 60_000);
+        try (PackagedService service = PackagedService.start(Map.of(
+                "QUARKUS_MONGODB_CONNECTION_STRING", connectionString,
+                "CONVSEARCH_AUTH_STATIC_KEYS", "shutdown:" + ApiKeys.sha256Hex(KEY)))) {
+            service.awaitReady(Duration.ofSeconds(60));
+            String base = service.base();
 
             CompletableFuture<HttpResponse<String>> slowImport = http.sendAsync(HttpRequest.newBuilder(
                     URI.create(base + "/api/conversations/import"))
@@ -64,17 +55,17 @@ class GracefulShutdownIT {
             Thread.sleep(1000);
 
             long sigterm = System.nanoTime();
-            service.destroy();
+            service.terminate();
             // the signal reaches the JVM's shutdown hook within milliseconds, well inside the 3 s delay
-            int readyAfterSigterm = get(base + "/q/health/ready");
+            int readyAfterSigterm = service.status("/q/health/ready", KEY);
             for (int i = 0; i < 20 && readyAfterSigterm != 503; i++) {
                 Thread.sleep(25);
-                readyAfterSigterm = get(base + "/q/health/ready");
+                readyAfterSigterm = service.status("/q/health/ready", KEY);
             }
-            int searchDuringDelay = get(base + "/api/conversations");
+            int searchDuringDelay = service.status("/api/conversations", KEY);
             HttpResponse<String> imported = slowImport.get(30, TimeUnit.SECONDS);
             long importDoneMillis = (System.nanoTime() - sigterm) / 1_000_000;
-            boolean exited = service.waitFor(30, TimeUnit.SECONDS);
+            boolean exited = service.waitForExit(Duration.ofSeconds(30));
             long exitMillis = (System.nanoTime() - sigterm) / 1_000_000;
 
             System.out.printf("shutdown: readiness %d right after SIGTERM, search %d during the delay, the in-flight "
@@ -86,12 +77,14 @@ class GracefulShutdownIT {
             assertTrue(imported.body().contains("\"created\":" + SLOW_LINES), imported.body());
             assertTrue(exited && exitMillis < 10_000, "exited within Cloud Run's 10 s: " + exitMillis + " ms");
         } finally {
-            service.destroyForcibly();
             mongo.shutdownNow();
         }
     }
 
-    /** An import body that arrives slowly: one metadata line every 100 ms. */
+    /**
+     * An import body that arrives slowly: one metadata line every 100 ms, each handed over as soon as it exists (a
+     * client reading it gets one line per read, so the request is on the wire from the first line, as curl sends it).
+     */
     static final class SlowLines extends InputStream {
         private int line;
         private byte[] current = new byte[0];
@@ -99,6 +92,12 @@ class GracefulShutdownIT {
 
         @Override
         public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
             if (position == current.length) {
                 if (line == SLOW_LINES) {
                     return -1;
@@ -112,33 +111,10 @@ class GracefulShutdownIT {
                 current = ("{\"conversation_id\": \"slow-" + line++ + "\"}\n").getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }
-            return current[position++];
-        }
-    }
-
-    private int get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Session-API-Key", KEY).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private void awaitStatus(String url, int status, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (true) {
-            try {
-                if (get(url) == status) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.currentTimeMillis() < deadline, url + " never answered " + status);
-            Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            int count = Math.min(length, current.length - position);
+            System.arraycopy(current, position, buffer, offset, count);
+            position += count;
+            return count;
         }
     }
 }
