@@ -12,6 +12,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.jboss.logging.Logger;
 
 import com.mongodb.MongoClientSettings;
@@ -19,14 +21,15 @@ import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterConnectionMode;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.convsearch.config.ConvsearchConfig;
 import io.quarkus.mongodb.runtime.MongoClientCustomizer;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The embedded default: when no {@code quarkus.mongodb.connection-string} is set, starts mongo-java-server on an H2
  * file under the data folder, on a loopback port, and points the MongoDB client at it before it connects. It is for
- * trying convsearch and local use; production sets a connection string to MongoDB 6+.
+ * trying convsearch and local use; production sets a connection string to MongoDB 6+. Every write is on disk before
+ * it is acknowledged (see {@link DurableH2Backend}).
  */
 @Singleton
 public class EmbeddedMongo implements MongoClientCustomizer {
@@ -72,12 +75,28 @@ public class EmbeddedMongo implements MongoClientCustomizer {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + dataDir, e);
             }
-            server = new MongoServer(new H2Backend(file.toString()));
+            server = new MongoServer(openBackend(file));
             server.bind("127.0.0.1", 0);
             LOG.infof("No MongoDB connection string: using the embedded database in %s "
                     + "(for local use; set QUARKUS_MONGODB_CONNECTION_STRING for MongoDB)", file);
         }
         return server.getLocalAddress();
+    }
+
+    /**
+     * The durable backend on {@code file}. When another process holds the file, start-up ends with one line saying so
+     * (a {@link ConfigurationException} is reported by its message alone, and the process exits with status 1).
+     */
+    private DurableH2Backend openBackend(Path file) {
+        try {
+            return DurableH2Backend.open(file.toString());
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new ConfigurationException(
+                        "another convsearch is using " + dataDir + "; stop it or set CONVSEARCH_EMBEDDED_DATA_DIR");
+            }
+            throw e;
+        }
     }
 
     @PreDestroy

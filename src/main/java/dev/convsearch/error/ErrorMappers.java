@@ -18,6 +18,7 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -82,12 +83,13 @@ public class ErrorMappers {
     }
 
     /**
-     * MongoDB unreachable, or between primaries: tell the client to retry instead of hanging. (A pool the driver cleared
-     * after a failed operation is the same outage seen from another request.)
+     * MongoDB unreachable, between primaries, or without a majority to acknowledge a write in time: tell the client to
+     * retry instead of hanging. (A pool the driver cleared after a failed operation is the same outage seen from another
+     * request.)
      */
     @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class,
             MongoConnectionPoolClearedException.class, MongoServerUnavailableException.class,
-            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class })
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class, MongoWriteConcernException.class })
     public RestResponse<ErrorDetail> unavailable(Exception e) {
         LOG.warnf("MongoDB unavailable: %s", e.getClass().getSimpleName());
         return RestResponse.ResponseBuilder.<ErrorDetail> create(503)
