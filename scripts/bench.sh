@@ -5,7 +5,7 @@
 #   scripts/bench.sh [--mongo=URI] [--seconds=10] [--warmup=5] [--concurrency=16,64] [--conversations=500]
 #                    [--users=10] [--scenarios=search,walk,...] [--soak=60]
 # Without --mongo it starts an in-memory mongo-java-server in a process of its own. The service runs from
-# target/bench-app (a build with the bench-only HTTP-ceiling endpoint) on SERVICE_JAVA (default: java on PATH) with
+# target/bench/quarkus-app (the -Pbench build, with the bench-only HTTP-ceiling endpoint) on SERVICE_JAVA (default: java on PATH) with
 # JAVA_OPTS (default: the small-memory settings of BENCHMARKS.md) and MALLOC_ARENA_MAX (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +24,8 @@ port=${BENCH_PORT:-18090}
 java_opts=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 service_java=${SERVICE_JAVA:-java}
 
-echo "building target/bench-app and the test classes..." >&2
-./mvnw -q -B package -DskipTests -Dconvsearch.bench.ceiling=true -Dquarkus.package.output-directory=bench-app >&2
+echo "building target/bench/quarkus-app and the test classes..." >&2
+./mvnw -q -B package -Pbench -DskipTests >&2
 ./mvnw -q -B test-compile >&2
 cp=target/test-classpath.txt
 if [ ! -f "$cp" ] || [ pom.xml -nt "$cp" ]; then
@@ -47,7 +47,7 @@ fi
 
 keys=$(java -cp "$classpath" dev.convsearch.bench.Benchmark --print-static-keys --users="$users")
 # shellcheck disable=SC2086
-(cd target/bench-app && PORT=$port QUARKUS_MONGODB_CONNECTION_STRING="$mongo" CONVSEARCH_AUTH_STATIC_KEYS="$keys" \
+(cd target/bench/quarkus-app && PORT=$port QUARKUS_MONGODB_CONNECTION_STRING="$mongo" CONVSEARCH_AUTH_STATIC_KEYS="$keys" \
     CONVSEARCH_RATE_LIMIT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON_ENABLED=false MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
     exec "$service_java" $java_opts -jar quarkus-run.jar) > target/bench-service.log 2>&1 &
 service=$!

@@ -1,12 +1,13 @@
 package dev.convsearch.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code PATCH /api/conversations/{id}}, for the OpenAPI document: every field is optional, and only the
- * fields given change. (The service reads the body as JSON to tell an absent field from a null one.)
+ * fields given change. (The body is read as {@link NewConversation}, after a check that it names only these fields.)
  */
 @Schema(name = "ConversationPatch")
 public record ConversationPatch(
@@ -18,5 +19,5 @@ public record ConversationPatch(
         String sessionApiKey,
         Integer numConnections,
         List<Integer> prNumber,
-        @Schema(format = "date-time", description = "Defaults to now") String lastUpdatedAt) {
+        @Schema(description = "Defaults to now") Instant lastUpdatedAt) {
 }

@@ -1,24 +1,39 @@
 package dev.convsearch.api;
 
+import java.time.Instant;
 import java.util.List;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The body of {@code POST /api/conversations}; every field is optional. Unknown fields are rejected. */
+import dev.convsearch.api.validation.ConversationId;
+import dev.convsearch.api.validation.TrimmedLength;
+
+/**
+ * A conversation's fields as create and import read them (PATCH reads the fields it may change); every field is
+ * optional and unknown fields are rejected. The constraints are the fields' rules, checked by Bean Validation.
+ */
 @Schema(name = "NewConversation")
 public record NewConversation(
-        @Schema(description = "1..100 characters of [A-Za-z0-9._-]; generated (32 hex) when absent") String conversationId,
-        @Schema(description = "1..200 characters after trimming; defaults to 'Conversation ' + the id's first 5 characters") String title,
-        String selectedRepository,
-        String selectedBranch,
+        @Schema(description = "1..100 characters of [A-Za-z0-9._-]; generated (32 hex) when absent") @ConversationId String conversationId,
+        @Schema(description = "1..200 characters after trimming; defaults to 'Conversation ' + the id's first 5 characters") @TrimmedLength(min = 1, max = TITLE_MAX) String title,
+        @Size(max = TEXT_MAX) String selectedRepository,
+        @Size(max = TEXT_MAX) String selectedBranch,
         ProviderType gitProvider,
         ConversationTrigger trigger,
         ConversationStatus status,
         RuntimeStatus runtimeStatus,
-        String url,
-        String sessionApiKey,
-        Integer numConnections,
-        List<Integer> prNumber,
-        @Schema(format = "date-time", description = "ISO-8601; defaults to now") String createdAt,
-        @Schema(format = "date-time", description = "ISO-8601; defaults to created_at") String lastUpdatedAt) {
+        @Size(max = TEXT_MAX) String url,
+        @Size(max = TEXT_MAX) String sessionApiKey,
+        @PositiveOrZero Integer numConnections,
+        @Size(max = PR_NUMBERS_MAX) List<Integer> prNumber,
+        @Schema(description = "ISO-8601; defaults to now") Instant createdAt,
+        @Schema(description = "ISO-8601; defaults to created_at") Instant lastUpdatedAt) {
+
+    public static final int TITLE_MAX = 200;
+    /** The longest accepted text field other than the title; keeps documents small. */
+    public static final int TEXT_MAX = 2048;
+    public static final int PR_NUMBERS_MAX = 1000;
 }

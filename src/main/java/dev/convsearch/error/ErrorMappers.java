@@ -2,6 +2,7 @@ package dev.convsearch.error;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -39,17 +41,23 @@ public class ErrorMappers {
         return unprocessable(e.errors());
     }
 
+    /** A body that broke its record's constraints (Quarkus REST's own exception for {@code @Valid} included). */
+    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
+    public RestResponse<ValidationDetail> violated(ConstraintViolationException e) {
+        return unprocessable(FastApiErrors.ofBody(e.getConstraintViolations()));
+    }
+
     /** A JSON body of the wrong shape: wrong type, bad enum value, unknown field. */
     @ServerExceptionMapper
     public RestResponse<ValidationDetail> mismatchedBody(MismatchedInputException e) {
-        return unprocessable(JsonErrors.of(e));
+        return unprocessable(List.of(JsonErrors.of(e)));
     }
 
     /** JAX-RS' own answers (unknown path, wrong method, unreadable JSON...) in the same shape. */
     @ServerExceptionMapper
     public RestResponse<?> webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException) {
-            return unprocessable(new ValidationError(List.of("body"), "JSON decode error", "json_invalid"));
+            return unprocessable(List.of(FastApiErrors.jsonInvalid()));
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return detail(status.getStatusCode(), status.getReasonPhrase());
@@ -75,6 +83,17 @@ public class ErrorMappers {
         return detail(409, e.getMessage());
     }
 
+    /** Tells the client to close the connection rather than send the rest of a body nobody will read. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> bodyTooLarge(BodyTooLargeException e) {
+        return detail(e.status(), e.getMessage(), "Connection", "close");
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> rateLimited(RateLimitedException e) {
+        return detail(429, "Too many requests", "Retry-After", e.retryAfterSeconds());
+    }
+
     /** Missing, unknown, revoked or expired key: one identical answer, so nothing tells them apart. */
     @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class,
             UnauthorizedException.class, ForbiddenException.class })
@@ -92,21 +111,13 @@ public class ErrorMappers {
             MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class, MongoWriteConcernException.class })
     public RestResponse<ErrorDetail> unavailable(Exception e) {
         LOG.warnf("MongoDB unavailable: %s", e.getClass().getSimpleName());
-        return RestResponse.ResponseBuilder.<ErrorDetail> create(503)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorDetail("Service unavailable"))
-                .header("Retry-After", RETRY_AFTER_SECONDS)
-                .build();
+        return detail(503, "Service unavailable", "Retry-After", RETRY_AFTER_SECONDS);
     }
 
     @ServerExceptionMapper
     public RestResponse<ErrorDetail> unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
         return detail(500, "Internal server error");
-    }
-
-    private static RestResponse<ValidationDetail> unprocessable(ValidationError error) {
-        return unprocessable(List.of(error));
     }
 
     private static RestResponse<ValidationDetail> unprocessable(List<ValidationError> errors) {
@@ -117,9 +128,17 @@ public class ErrorMappers {
         return respond(status, new ErrorDetail(detail));
     }
 
-    /** Always JSON, whatever the request's Accept header asked for (as FastAPI answers errors). */
+    /** {@code {"detail": ...}} with one header, such as Retry-After. */
+    private static RestResponse<ErrorDetail> detail(int status, String detail, String header, Object value) {
+        return json(status, new ErrorDetail(detail)).header(header, value).build();
+    }
+
     private static <T> RestResponse<T> respond(int status, T body) {
-        return RestResponse.ResponseBuilder.<T> create(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
-                .build();
+        return json(status, body).build();
+    }
+
+    /** Always JSON, whatever the request's Accept header asked for (as FastAPI answers errors). */
+    private static <T> RestResponse.ResponseBuilder<T> json(int status, T body) {
+        return RestResponse.ResponseBuilder.<T> create(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
     }
 }

@@ -1,6 +1,6 @@
 package dev.convsearch.error;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.convsearch.api.WireEnum;
-
-/** Says what was wrong with a JSON body in pydantic's words, located under {@code body}. */
+/** Says what was wrong with a JSON body of the wrong shape, in pydantic's words ({@link FastApiErrors}). */
 public final class JsonErrors {
 
     private JsonErrors() {
@@ -18,36 +16,24 @@ public final class JsonErrors {
 
     /** The validation error a JSON body of the wrong shape (wrong type, bad enum value, unknown field) amounts to. */
     public static ValidationError of(MismatchedInputException e) {
-        List<Object> loc = location(e);
+        List<Object> loc = FastApiErrors.body(path(e));
         if (e instanceof UnrecognizedPropertyException) {
-            return new ValidationError(loc, "Extra inputs are not permitted", "extra_forbidden");
+            return FastApiErrors.extraForbidden(loc);
         }
         Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum() && WireEnum.class.isAssignableFrom(target)) {
-            return new ValidationError(loc, WireEnum.expectation(target), "enum");
+        if (e instanceof InvalidFormatException && (target == Integer.class || target == int.class
+                || target == Long.class || target == long.class)) {
+            return FastApiErrors.intParsing(loc);
         }
-        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
-            String type = e instanceof InvalidFormatException ? "int_parsing" : "int_type";
-            return new ValidationError(loc, "Input should be a valid integer", type);
+        if (e instanceof InvalidFormatException && target == Instant.class) {
+            return FastApiErrors.datetimeParsing(loc);
         }
-        if (target == String.class) {
-            return new ValidationError(loc, "Input should be a valid string", "string_type");
-        }
-        if (target != null && List.class.isAssignableFrom(target)) {
-            return new ValidationError(loc, "Input should be a valid list", "list_type");
-        }
-        if (loc.size() == 1) {
-            return new ValidationError(loc, "Input should be a valid dictionary or object", "model_type");
-        }
-        return new ValidationError(loc, "Input is not valid", "value_error");
+        return FastApiErrors.wrongType(loc, target);
     }
 
-    private static List<Object> location(JsonMappingException e) {
-        List<Object> loc = new ArrayList<>();
-        loc.add("body");
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
-        }
-        return loc;
+    private static Object[] path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : ref.getIndex())
+                .toArray();
     }
 }

@@ -19,7 +19,7 @@ public class RequestValidationException extends RuntimeException {
     /** {@code body} itself, or a 422 "Field required" when the request had none (as FastAPI answers). */
     public static <T> T requireBody(T body) {
         if (body == null) {
-            throw new RequestValidationException(new ValidationError(List.of("body"), "Field required", "missing"));
+            throw new RequestValidationException(FastApiErrors.missing(FastApiErrors.body()));
         }
         return body;
     }

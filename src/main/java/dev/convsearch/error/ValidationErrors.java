@@ -12,6 +12,10 @@ public final class ValidationErrors {
         errors.add(error);
     }
 
+    public void addAll(List<ValidationError> more) {
+        errors.addAll(more);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

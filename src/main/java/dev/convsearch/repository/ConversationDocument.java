@@ -10,34 +10,32 @@ import org.bson.types.ObjectId;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
- * One stored conversation in the {@code conversations} collection. {@code user_id} is the owner (never taken from the
- * client); {@code user_id} + {@code conversation_id} is unique. Enum values are stored as their wire strings.
+ * One stored conversation in the {@code conversations} collection, as it is read. Property names are the stored names
+ * of {@code ConversationField} (ConversationFieldTest checks they agree); enum values are stored as their wire strings.
+ * {@code user_id} is the owner (never taken from the client); {@code user_id} + {@code conversation_id} is unique.
  */
 @MongoEntity(collection = "conversations")
 public class ConversationDocument {
 
-    public static final String USER_ID = "user_id";
-    public static final String CONVERSATION_ID = "conversation_id";
-    public static final String TITLE = "title";
-    public static final String SELECTED_REPOSITORY = "selected_repository";
-    public static final String TRIGGER = "trigger";
-    public static final String CREATED_AT = "created_at";
-    public static final String LAST_UPDATED_AT = "last_updated_at";
+    /**
+     * When the service last wrote the document (server time; never given by clients, never returned). Lets a walk
+     * through the pages leave out what was written after it began, so no conversation is seen twice.
+     */
     public static final String REVISED_AT = "revised_at";
 
     @BsonId
     public ObjectId id;
 
-    @BsonProperty(USER_ID)
+    @BsonProperty("user_id")
     public String userId;
 
-    @BsonProperty(CONVERSATION_ID)
+    @BsonProperty("conversation_id")
     public String conversationId;
 
-    @BsonProperty(TITLE)
+    @BsonProperty("title")
     public String title;
 
-    @BsonProperty(SELECTED_REPOSITORY)
+    @BsonProperty("selected_repository")
     public String selectedRepository;
 
     @BsonProperty("selected_branch")
@@ -46,7 +44,7 @@ public class ConversationDocument {
     @BsonProperty("git_provider")
     public String gitProvider;
 
-    @BsonProperty(TRIGGER)
+    @BsonProperty("trigger")
     public String trigger;
 
     @BsonProperty("status")
@@ -67,16 +65,12 @@ public class ConversationDocument {
     @BsonProperty("pr_number")
     public List<Integer> prNumber;
 
-    @BsonProperty(CREATED_AT)
+    @BsonProperty("created_at")
     public Instant createdAt;
 
-    @BsonProperty(LAST_UPDATED_AT)
+    @BsonProperty("last_updated_at")
     public Instant lastUpdatedAt;
 
-    /**
-     * When the service last wrote the document (server time; never given by clients, never returned). Lets a walk
-     * through the pages leave out what was written after it began, so no conversation is seen twice.
-     */
     @BsonProperty(REVISED_AT)
     public Instant revisedAt;
 }

@@ -1,13 +1,12 @@
 package dev.convsearch.repository;
 
-import static dev.convsearch.repository.ConversationDocument.CONVERSATION_ID;
-import static dev.convsearch.repository.ConversationDocument.CREATED_AT;
-import static dev.convsearch.repository.ConversationDocument.LAST_UPDATED_AT;
-import static dev.convsearch.repository.ConversationDocument.REVISED_AT;
-import static dev.convsearch.repository.ConversationDocument.SELECTED_REPOSITORY;
-import static dev.convsearch.repository.ConversationDocument.TITLE;
-import static dev.convsearch.repository.ConversationDocument.TRIGGER;
-import static dev.convsearch.repository.ConversationDocument.USER_ID;
+import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
+import static dev.convsearch.domain.ConversationField.CREATED_AT;
+import static dev.convsearch.domain.ConversationField.LAST_UPDATED_AT;
+import static dev.convsearch.domain.ConversationField.SELECTED_REPOSITORY;
+import static dev.convsearch.domain.ConversationField.TITLE;
+import static dev.convsearch.domain.ConversationField.TRIGGER;
+import static dev.convsearch.domain.ConversationField.USER_ID;
 
 import java.time.Instant;
 import java.util.Date;
@@ -15,9 +14,10 @@ import java.util.List;
 
 import org.bson.Document;
 
-import dev.convsearch.api.SortOrder;
-import dev.convsearch.service.CursorPosition;
-import dev.convsearch.service.SearchFilter;
+import dev.convsearch.domain.ConversationField;
+import dev.convsearch.domain.PagePosition;
+import dev.convsearch.domain.SearchFilter;
+import dev.convsearch.domain.SortOrder;
 
 /**
  * Builds the MongoDB filters and sorts of every search. The shape is fixed so that one index of
@@ -26,24 +26,25 @@ import dev.convsearch.service.SearchFilter;
  * other date range are residual predicates on that index scan. Client strings are only ever values, never keys or
  * operators, so {@code {"$ne": null}} or {@code .*} match literally.
  */
-public final class ConversationQueries {
+final class ConversationQueries {
 
     private ConversationQueries() {
     }
 
     /** The filter of a count, and of the first page of a search. */
-    public static Document filter(SearchFilter filter) {
-        Document query = new Document(USER_ID, filter.userId());
+    static Document filter(SearchFilter filter) {
+        Document query = new Document(USER_ID.stored(), filter.userId());
         if (filter.selectedRepository() != null) {
-            query.append(SELECTED_REPOSITORY, filter.selectedRepository());
+            query.append(SELECTED_REPOSITORY.stored(), filter.selectedRepository());
         }
         if (filter.trigger() != null) {
-            query.append(TRIGGER, filter.trigger().wire());
+            query.append(TRIGGER.stored(), filter.trigger().wire());
         }
         appendRange(query, CREATED_AT, filter.createdAtGte(), filter.createdAtLt());
         appendRange(query, LAST_UPDATED_AT, filter.updatedAtGte(), filter.updatedAtLt());
         if (filter.titleContains() != null) {
-            query.append(TITLE, new Document("$regex", literalPattern(filter.titleContains())).append("$options", "i"));
+            query.append(TITLE.stored(),
+                    new Document("$regex", literalPattern(filter.titleContains())).append("$options", "i"));
         }
         return query;
     }
@@ -55,30 +56,30 @@ public final class ConversationQueries {
      * the walk began are left out ({@code revised_at} after {@code asOf}, a residual predicate): a write can move a
      * conversation past the cursor, and it must not be seen twice.
      */
-    public static Document pageFilter(SearchFilter filter, SortOrder order, CursorPosition after) {
+    static Document pageFilter(SearchFilter filter, SortOrder order, PagePosition after) {
         Document query = filter(filter);
         if (after == null) {
             return query;
         }
+        String sortField = order.field().stored();
         Date last = Date.from(after.sortValue());
         String inclusive = order.descending() ? "$lte" : "$gte";
         String exclusive = order.descending() ? "$lt" : "$gt";
-        Object existing = query.get(order.field());
-        Document range = existing instanceof Document d ? d : new Document();
+        Document range = query.get(sortField) instanceof Document d ? d : new Document();
         range.append(inclusive, last);
-        query.put(order.field(), range);
+        query.put(sortField, range);
         query.append("$or", List.of(
-                new Document(order.field(), new Document(exclusive, last)),
-                new Document(CONVERSATION_ID, new Document(exclusive, after.conversationId()))));
+                new Document(sortField, new Document(exclusive, last)),
+                new Document(CONVERSATION_ID.stored(), new Document(exclusive, after.conversationId()))));
         // $not $gt, not $lte: documents written before revised_at existed have none, and stay in
-        query.append(REVISED_AT, new Document("$not", new Document("$gt", Date.from(after.asOf()))));
+        query.append(ConversationDocument.REVISED_AT, new Document("$not", new Document("$gt", Date.from(after.asOf()))));
         return query;
     }
 
     /** The total order of a search: the sort field, then {@code conversation_id}, both in the same direction. */
-    public static Document sort(SortOrder order) {
+    static Document sort(SortOrder order) {
         int direction = order.descending() ? -1 : 1;
-        return new Document(order.field(), direction).append(CONVERSATION_ID, direction);
+        return new Document(order.field().stored(), direction).append(CONVERSATION_ID.stored(), direction);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class ConversationQueries {
         return pattern.toString();
     }
 
-    private static void appendRange(Document query, String field, Instant gte, Instant lt) {
+    private static void appendRange(Document query, ConversationField field, Instant gte, Instant lt) {
         if (gte == null && lt == null) {
             return;
         }
@@ -107,6 +108,6 @@ public final class ConversationQueries {
         if (lt != null) {
             range.append("$lt", Date.from(lt));
         }
-        query.append(field, range);
+        query.append(field.stored(), range);
     }
 }

@@ -3,6 +3,7 @@ package dev.convsearch.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,7 @@ public class ApiKeyResource {
     @Operation(summary = "Create API Key", description = "The secret key is in this response only; keep it.")
     @APIResponseSchema(value = CreatedApiKey.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller holds too many keys", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<RestResponse<CreatedApiKey>> create(NewApiKey body) {
+    public Uni<RestResponse<CreatedApiKey>> create(@Valid NewApiKey body) {
         RequestValidationException.requireBody(body);
         return keys.create(userId(), body).map(created -> RestResponse.ResponseBuilder
                 .<CreatedApiKey> created(URI.create("/api/keys/" + created.id()))

@@ -3,6 +3,7 @@ package dev.convsearch.rest;
 import java.io.InputStream;
 import java.net.URI;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,14 +34,13 @@ import dev.convsearch.api.ConversationInfoResultSet;
 import dev.convsearch.api.ConversationPatch;
 import dev.convsearch.api.ImportResult;
 import dev.convsearch.api.NewConversation;
-import dev.convsearch.api.SortOrder;
+import dev.convsearch.domain.SortOrder;
 import dev.convsearch.error.ErrorDetail;
 import dev.convsearch.error.RequestValidationException;
 import dev.convsearch.error.ValidationDetail;
-import dev.convsearch.error.ValidationErrors;
 import dev.convsearch.service.ConversationImporter;
 import dev.convsearch.service.ConversationService;
-import dev.convsearch.service.SearchFilter;
+import dev.convsearch.service.PageCursors;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -60,12 +60,16 @@ public class ConversationResource {
 
     private final ConversationService conversations;
     private final ConversationImporter importer;
+    private final ConversationBodies bodies;
+    private final PageCursors cursors;
     private final SecurityIdentity identity;
 
     public ConversationResource(ConversationService conversations, ConversationImporter importer,
-            SecurityIdentity identity) {
+            ConversationBodies bodies, PageCursors cursors, SecurityIdentity identity) {
         this.conversations = conversations;
         this.importer = importer;
+        this.bodies = bodies;
+        this.cursors = cursors;
         this.identity = identity;
     }
 
@@ -84,13 +88,8 @@ public class ConversationResource {
     @Parameter(ref = "updated_at__gte")
     @Parameter(ref = "updated_at__lt")
     public Uni<ConversationInfoResultSet> search(UriInfo uri) {
-        SearchParameters params = new SearchParameters(uri.getQueryParameters());
-        ValidationErrors errors = new ValidationErrors();
-        SearchFilter filter = params.filter(userId(), errors);
-        int limit = params.limit(errors);
-        SortOrder order = params.sortOrder(errors);
-        errors.throwIfAny();
-        return conversations.search(filter, order, limit, params.pageId());
+        SearchParameters.Search search = new SearchParameters(uri.getQueryParameters()).search(userId(), cursors);
+        return conversations.search(search.filter(), search.order(), search.limit(), search.after());
     }
 
     @GET
@@ -105,10 +104,7 @@ public class ConversationResource {
     @Parameter(ref = "updated_at__gte")
     @Parameter(ref = "updated_at__lt")
     public Uni<Long> count(UriInfo uri) {
-        ValidationErrors errors = new ValidationErrors();
-        SearchFilter filter = new SearchParameters(uri.getQueryParameters()).filter(userId(), errors);
-        errors.throwIfAny();
-        return conversations.count(filter);
+        return conversations.count(new SearchParameters(uri.getQueryParameters()).countFilter(userId()));
     }
 
     @GET
@@ -125,9 +121,9 @@ public class ConversationResource {
     @Operation(summary = "Create Conversation")
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller already has a conversation with that id", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<RestResponse<ConversationInfo>> create(NewConversation body) {
+    public Uni<RestResponse<ConversationInfo>> create(@Valid NewConversation body) {
         RequestValidationException.requireBody(body);
-        return conversations.create(userId(), body)
+        return conversations.create(userId(), bodies.forCreate(body))
                 .map(info -> RestResponse.ResponseBuilder
                         .<ConversationInfo> created(URI.create("/api/conversations/" + info.conversationId()))
                         .entity(info)
@@ -145,7 +141,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<ConversationInfo> patch(@RestPath("conversation_id") String conversationId, ObjectNode body) {
         RequestValidationException.requireBody(body);
-        return conversations.patch(userId(), conversationId, body);
+        return conversations.patch(userId(), conversationId, bodies.forPatch(body));
     }
 
     @DELETE
@@ -166,8 +162,8 @@ public class ConversationResource {
             + "lands, each invalid one is reported by its 1-based number.")
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
     @APIResponseSchema(value = ImportResult.class, responseCode = "200", responseDescription = "What the import did")
-    public ImportResult importConversations(InputStream body) {
-        return importer.importLines(userId(), body);
+    public Uni<ImportResult> importConversations(InputStream body) {
+        return importer.importLines(userId(), ImportLines.of(body, bodies));
     }
 
     private String userId() {

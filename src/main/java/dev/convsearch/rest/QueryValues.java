@@ -4,10 +4,13 @@ import java.time.Instant;
 
 import dev.convsearch.api.Timestamps;
 import dev.convsearch.api.WireEnum;
-import dev.convsearch.error.ValidationError;
+import dev.convsearch.error.FastApiErrors;
 import dev.convsearch.error.ValidationErrors;
 
-/** Reads query-string values as FastAPI would, adding a 422 error for each bad one. Null means absent. */
+/**
+ * Reads query-string values as FastAPI would (an empty value is a value, so {@code limit=} is a 422), adding a 422 error
+ * for each bad one. Null means absent.
+ */
 final class QueryValues {
 
     private QueryValues() {
@@ -21,15 +24,13 @@ final class QueryValues {
         try {
             value = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            errors.add(ValidationError.query(name, "Input should be a valid integer, unable to parse string as an integer",
-                    "int_parsing"));
+            errors.add(FastApiErrors.intParsing(FastApiErrors.query(name)));
             return defaultValue;
         }
         if (value < min) {
-            errors.add(ValidationError.query(name, "Input should be greater than or equal to " + min,
-                    "greater_than_equal"));
+            errors.add(FastApiErrors.greaterThanEqual(FastApiErrors.query(name), min));
         } else if (value > max) {
-            errors.add(ValidationError.query(name, "Input should be less than or equal to " + max, "less_than_equal"));
+            errors.add(FastApiErrors.lessThanEqual(FastApiErrors.query(name), max));
         }
         return value;
     }
@@ -39,7 +40,7 @@ final class QueryValues {
             return null;
         }
         return WireEnum.parse(type, raw).orElseGet(() -> {
-            errors.add(ValidationError.query(name, WireEnum.expectation(type), "enum"));
+            errors.add(FastApiErrors.enumValue(FastApiErrors.query(name), type));
             return null;
         });
     }
@@ -49,8 +50,7 @@ final class QueryValues {
             return null;
         }
         return Timestamps.parse(raw.strip()).orElseGet(() -> {
-            errors.add(ValidationError.query(name,
-                    "Input should be a valid datetime (ISO-8601, e.g. 2025-01-31T12:00:00Z)", "datetime_parsing"));
+            errors.add(FastApiErrors.datetimeParsing(FastApiErrors.query(name)));
             return null;
         });
     }
@@ -60,10 +60,10 @@ final class QueryValues {
             return null;
         }
         if (raw.length() > maxLength) {
-            errors.add(ValidationError.query(name, "String should have at most " + maxLength + " characters",
-                    "string_too_long"));
+            errors.add(FastApiErrors.stringTooLong(FastApiErrors.query(name), maxLength));
         } else if (raw.indexOf('\0') >= 0) {
-            errors.add(ValidationError.query(name, "String should not contain NUL characters", "string_pattern_mismatch"));
+            errors.add(FastApiErrors.patternMismatch(FastApiErrors.query(name),
+                    "String should not contain NUL characters"));
         }
         return raw;
     }

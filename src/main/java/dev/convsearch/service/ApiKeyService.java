@@ -1,6 +1,5 @@
 package dev.convsearch.service;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +12,6 @@ import dev.convsearch.api.NewApiKey;
 import dev.convsearch.api.Timestamps;
 import dev.convsearch.error.ApiKeyNotFoundException;
 import dev.convsearch.error.TooManyApiKeysException;
-import dev.convsearch.error.ValidationError;
-import dev.convsearch.error.ValidationErrors;
 import dev.convsearch.repository.ApiKeyDocument;
 import dev.convsearch.repository.ApiKeyRepository;
 import dev.convsearch.security.ApiKeys;
@@ -25,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyService {
 
-    static final int NAME_MAX = 100;
     static final int KEYS_PER_USER_MAX = 100;
     static final int PREFIX_LENGTH = 10;
 
@@ -37,30 +33,16 @@ public class ApiKeyService {
         this.storedKeys = storedKeys;
     }
 
-    /** A new key for {@code userId}; 422 for a bad name or expiry, 409 when the user holds too many. */
+    /** A new key for {@code userId} from a validated body; 409 when the user holds too many. */
     public Uni<CreatedApiKey> create(String userId, NewApiKey body) {
-        Instant now = Timestamps.now();
-        ValidationErrors errors = new ValidationErrors();
-        String name = body.name() == null ? null : body.name().strip();
-        if (name == null || name.isEmpty()) {
-            errors.add(ValidationError.body("name", "String should have at least 1 character", "string_too_short"));
-        } else if (name.length() > NAME_MAX) {
-            errors.add(ValidationError.body("name", "String should have at most " + NAME_MAX + " characters",
-                    "string_too_long"));
-        }
-        Instant expiresAt = ConversationRules.date("expires_at", body.expiresAt(), errors);
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            errors.add(ValidationError.body("expires_at", "Input should be in the future", "datetime_future"));
-        }
-        errors.throwIfAny();
         String key = ApiKeys.generate();
         ApiKeyDocument doc = new ApiKeyDocument();
         doc.userId = userId;
-        doc.name = name;
+        doc.name = body.name().strip();
         doc.prefix = key.substring(0, PREFIX_LENGTH);
         doc.keyHash = ApiKeys.sha256Hex(key);
-        doc.createdAt = now;
-        doc.expiresAt = expiresAt;
+        doc.createdAt = Timestamps.now();
+        doc.expiresAt = body.expiresAt();
         return repository.countByUser(userId)
                 .invoke(count -> {
                     if (count >= KEYS_PER_USER_MAX) {

@@ -15,8 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.convsearch.api.SortOrder;
 import dev.convsearch.config.ConvsearchConfig;
+import dev.convsearch.domain.PagePosition;
+import dev.convsearch.domain.SearchFilter;
+import dev.convsearch.domain.SortOrder;
 
 /**
  * Encodes and checks {@code page_id} cursors. A cursor is base64url of the last sort value and the walk's start (8
@@ -49,7 +51,7 @@ public class PageCursors {
     }
 
     /** The cursor that resumes after {@code position} for the same filter and order. */
-    public String encode(CursorPosition position, SearchFilter filter, SortOrder order) {
+    public String encode(PagePosition position, SearchFilter filter, SortOrder order) {
         byte[] id = position.conversationId().getBytes(StandardCharsets.UTF_8);
         ByteBuffer body = ByteBuffer.allocate(MILLIS_BYTES + id.length + TAG_BYTES);
         body.putLong(position.sortValue().toEpochMilli()).putLong(position.asOf().toEpochMilli()).put(id);
@@ -58,20 +60,12 @@ public class PageCursors {
     }
 
     /** The position {@code token} names, or empty when it is malformed or was not made for this filter and order. */
-    public Optional<CursorPosition> decode(String token, SearchFilter filter, SortOrder order) {
-        if (token.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException notBase64) {
+    public Optional<PagePosition> decode(String token, SearchFilter filter, SortOrder order) {
+        byte[] bytes = bytes(token);
+        if (bytes == null) {
             return Optional.empty();
         }
         int bodyLength = bytes.length - TAG_BYTES;
-        if (bodyLength <= MILLIS_BYTES) {
-            return Optional.empty();
-        }
         byte[] expected = tag(bytes, bodyLength, filter, order);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, bodyLength, bytes.length))) {
             return Optional.empty();
@@ -80,7 +74,26 @@ public class PageCursors {
         long sortMillis = body.getLong();
         long asOfMillis = body.getLong();
         String id = new String(bytes, MILLIS_BYTES, bodyLength - MILLIS_BYTES, StandardCharsets.UTF_8);
-        return Optional.of(new CursorPosition(Instant.ofEpochMilli(sortMillis), id, Instant.ofEpochMilli(asOfMillis)));
+        return Optional.of(new PagePosition(Instant.ofEpochMilli(sortMillis), id, Instant.ofEpochMilli(asOfMillis)));
+    }
+
+    /** Whether {@code token} has the form of a cursor (its tag unchecked: for a query too broken to check it with). */
+    public boolean isWellFormed(String token) {
+        return bytes(token) != null;
+    }
+
+    /** The bytes of a token of a cursor's form, or null. */
+    private static byte[] bytes(String token) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        return bytes.length - TAG_BYTES > MILLIS_BYTES ? bytes : null;
     }
 
     private byte[] tag(byte[] body, int length, SearchFilter filter, SortOrder order) {

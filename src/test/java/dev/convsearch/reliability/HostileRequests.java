@@ -14,15 +14,11 @@ import java.util.function.Function;
 import dev.convsearch.support.TestUsers;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.Tuple;
 
 /**
- * Generates hostile requests over every endpoint from jqwik arbitraries and a seeded {@link Random}, so a run can be
- * repeated: random and boundary values for every parameter, operator-like strings, broken and oversized bodies, wrong
- * content types, bad keys and odd headers.
+ * Generates hostile requests over every endpoint from one seeded {@link Random}, so a run can be repeated: random and
+ * boundary values for every parameter, operator-like strings, broken and oversized bodies, wrong content types, bad keys
+ * and odd headers.
  */
 final class HostileRequests {
 
@@ -41,9 +37,17 @@ final class HostileRequests {
             "text/plain", "application/json; charset=ISO-8859-1", "application/xml", "multipart/form-data",
             "application/jsonl", "*/*");
 
+    /** Values that sit on a boundary or mean something to a parser, a database or a shell. */
+    private static final List<String> SPECIAL = List.of("", " ", "0", "-1", "1", "100", "101", "20", "1e3",
+            "2147483648", "-9223372036854775809", "NaN", "null", "true", "{\"$ne\": null}", "{\"$gt\": \"\"}", ".*",
+            "^.*$", "(a+)+$", "\\", "'", "\"", "%00", "\u0000", "\n", "../../etc/passwd", "🎉", "ünïcødé", "gui", "GUI",
+            "resolver", "UPDATED_AT", "CREATED_AT_DESC", "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z", "2025-01-01",
+            "+999999999-12-31T23:59:59Z", "AAAAAAAAAAAAAAAAAAAAAAAA", "cs_", "count", "import");
+    /** Characters that break naive handling: NUL, controls, the ends of the BMP, lone surrogates, combining marks. */
+    private static final char[] EDGE_CHARS = { '\u0000', '\u0001', '\t', '\n', '\r', ' ', '"', '\\', '$', '.', '\u007f',
+            '\u00e9', '\u0301', '\u200b', '\ud83c', '\udf89', '\ud800', '\udfff', '\ufeff', '\uffff' };
+
     private final Random random;
-    private final RandomGenerator<String> values;
-    private final RandomGenerator<String> headerValues;
     private final String validKey;
     private final List<String> knownIds;
 
@@ -51,20 +55,6 @@ final class HostileRequests {
         this.random = new Random(seed);
         this.validKey = user.key();
         this.knownIds = knownIds;
-        Arbitrary<String> special = Arbitraries.of("", " ", "0", "-1", "1", "100", "101", "20", "1e3", "2147483648",
-                "-9223372036854775809", "NaN", "null", "true", "{\"$ne\": null}", "{\"$gt\": \"\"}", ".*", "^.*$",
-                "(a+)+$", "\\", "'", "\"", "%00", "\u0000", "\n", "../../etc/passwd", "🎉", "ünïcødé", "gui", "GUI",
-                "resolver", "UPDATED_AT", "CREATED_AT_DESC", "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z",
-                "2025-01-01", "+999999999-12-31T23:59:59Z", "AAAAAAAAAAAAAAAAAAAAAAAA", "cs_", "count", "import");
-        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(40);
-        Arbitrary<String> asciiText = Arbitraries.strings().ascii().ofMaxLength(60);
-        Arbitrary<String> longText = Arbitraries.strings().alpha().ofMinLength(1000).ofMaxLength(5000);
-        this.values = Arbitraries.frequencyOf(
-                Tuple.of(4, special),
-                Tuple.of(3, anyText),
-                Tuple.of(3, asciiText),
-                Tuple.of(1, longText)).generator(1000);
-        this.headerValues = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300).generator(1000);
     }
 
     HostileRequest next() {
@@ -151,11 +141,11 @@ final class HostileRequests {
         } else if (roll == 14) {
             spec.header("Authorization", "Bearer " + validKey);
         } else if (roll == 15) {
-            spec.header("X-Session-API-Key", headerValues.next(random).value());
+            spec.header("X-Session-API-Key", headerValue());
         } else if (roll == 16) {
-            spec.header("Authorization", headerValues.next(random).value());
+            spec.header("Authorization", headerValue());
         } else if (roll == 17) {
-            spec.header("X-Session-API-Key", validKey).header("X-Request-ID", headerValues.next(random).value());
+            spec.header("X-Session-API-Key", validKey).header("X-Request-ID", headerValue());
         }
         if (random.nextInt(10) == 0) {
             spec.header("Accept", pick(List.of("application/xml", "text/html", "*/*", "application/json")));
@@ -163,8 +153,44 @@ final class HostileRequests {
         return spec;
     }
 
+    /** A value for a parameter, a path or a JSON string: special, any text, ASCII or long, 4 : 3 : 3 : 1. */
     private String value() {
-        return values.next(random).value();
+        int roll = random.nextInt(11);
+        if (roll < 4) {
+            return pick(SPECIAL);
+        }
+        if (roll < 7) {
+            return text(40, 0, Character.MAX_VALUE + 1);
+        }
+        if (roll < 10) {
+            return text(60, 0, 128);
+        }
+        StringBuilder letters = new StringBuilder();
+        for (int i = 1000 + random.nextInt(4001); i > 0; i--) {
+            letters.append((char) ((random.nextBoolean() ? 'a' : 'A') + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    /** A header value of printable ASCII, up to 300 characters. */
+    private String headerValue() {
+        return text(300, ' ', '~' + 1);
+    }
+
+    /**
+     * Up to {@code maxLength} characters in {@code [from, to)}, one in eight an edge character when the range holds
+     * them all; an empty text one time in sixteen.
+     */
+    private String text(int maxLength, int from, int to) {
+        if (random.nextInt(16) == 0) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            boolean edge = to > Character.MAX_VALUE && random.nextInt(8) == 0;
+            text.append(edge ? EDGE_CHARS[random.nextInt(EDGE_CHARS.length)] : (char) (from + random.nextInt(to - from)));
+        }
+        return text.toString();
     }
 
     private String pathId() {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.convsearch.service.SearchFilter;
+import dev.convsearch.domain.SearchFilter;
 
 class ConversationQueriesTest {
 
@@ -29,8 +29,17 @@ class ConversationQueriesTest {
     }
 
     @Test
+    void theTitleFilterIsTheEscapedTextCaseInsensitive() {
+        Document query = ConversationQueries.filter(SearchFilter.allOf("alice").withTitleContaining("a.*b (c)"));
+
+        Document title = (Document) query.get("title");
+        assertEquals("a\\.\\*b\\ \\(c\\)", title.get("$regex"));
+        assertEquals("i", title.get("$options"));
+    }
+
+    @Test
     void clientStringsAreValuesNeverOperators() {
-        SearchFilter filter = new SearchFilter("alice", "{\"$ne\": null}", null, "$where", null, null, null, null);
+        SearchFilter filter = SearchFilter.allOf("alice").withRepository("{\"$ne\": null}").withTitleContaining("$where");
         Document query = ConversationQueries.filter(filter);
 
         assertEquals("{\"$ne\": null}", query.get("selected_repository"));

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.convsearch.api.SortOrder;
+import dev.convsearch.domain.SortOrder;
 import dev.convsearch.support.MongoWireServer;
 import dev.convsearch.support.SearchWalker;
 import dev.convsearch.support.TestUsers;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.convsearch.api.SortOrder;
+import dev.convsearch.domain.ConversationField;
+import dev.convsearch.domain.SortOrder;
 import dev.convsearch.support.MongoWireServer;
 import dev.convsearch.support.SearchWalker;
 import dev.convsearch.support.TestUsers;
@@ -135,7 +136,7 @@ class SearchPagingTest {
     }
 
     private static Comparator<Stored> comparator(SortOrder order) {
-        Comparator<Stored> bySortField = order.field().equals("created_at")
+        Comparator<Stored> bySortField = order.field() == ConversationField.CREATED_AT
                 ? Comparator.comparing(Stored::createdAt)
                 : Comparator.comparing(Stored::updatedAt);
         Comparator<Stored> total = bySortField.thenComparing(Stored::id);

@@ -10,14 +10,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.convsearch.api.ConversationTrigger;
-import dev.convsearch.api.SortOrder;
+import dev.convsearch.domain.PagePosition;
+import dev.convsearch.domain.SearchFilter;
+import dev.convsearch.domain.SortOrder;
 
 class PageCursorsTest {
 
     private final PageCursors cursors = new PageCursors("secret-one");
-    private final SearchFilter filter = new SearchFilter("alice", "acme/app", ConversationTrigger.GUI, null, null,
-            null, null, null);
-    private final CursorPosition position = new CursorPosition(Instant.parse("2025-03-01T10:15:30.123Z"),
+    private final SearchFilter filter = SearchFilter.allOf("alice").withRepository("acme/app")
+            .withTrigger(ConversationTrigger.GUI);
+    private final PagePosition position = new PagePosition(Instant.parse("2025-03-01T10:15:30.123Z"),
             "0f3c-id.with_dots", Instant.parse("2025-03-02T00:00:00.456Z"));
 
     @Test
@@ -34,7 +36,7 @@ class PageCursorsTest {
 
         assertTrue(cursors.decode(token, filter, SortOrder.UPDATED_AT).isEmpty());
         assertTrue(cursors.decode(token, SearchFilter.allOf("alice"), SortOrder.UPDATED_AT_DESC).isEmpty());
-        SearchFilter bobs = new SearchFilter("bob", "acme/app", ConversationTrigger.GUI, null, null, null, null, null);
+        SearchFilter bobs = SearchFilter.allOf("bob").withRepository("acme/app").withTrigger(ConversationTrigger.GUI);
         assertTrue(cursors.decode(token, bobs, SortOrder.UPDATED_AT_DESC).isEmpty());
     }
 

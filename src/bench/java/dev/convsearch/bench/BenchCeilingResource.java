@@ -1,4 +1,4 @@
-package dev.convsearch.rest;
+package dev.convsearch.bench;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,15 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.quarkus.arc.properties.IfBuildProperty;
-
 /**
  * The benchmark's HTTP ceiling: a fixed body the size of a default search page, with no authentication and no
- * database. Exists only in a build made with {@code -Dconvsearch.bench.ceiling=true} (scripts/bench.sh makes one in
- * target/bench-app); the production build leaves it out.
+ * database. Its source folder, src/bench/java, is compiled only by the {@code bench} profile (scripts/bench.sh builds
+ * target/bench-app with it): no other build has it.
  */
 @Path("/bench/ceiling")
-@IfBuildProperty(name = "convsearch.bench.ceiling", stringValue = "true")
 public class BenchCeilingResource {
 
     private static final int SIZE = Integer.getInteger("convsearch.bench.ceiling-bytes", 7500);

@@ -1,4 +1,4 @@
-package dev.convsearch.config;
+package dev.convsearch.operations;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.convsearch.config;
+package dev.convsearch.operations;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.convsearch.service;
+package dev.convsearch.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.convsearch.rest;
+package dev.convsearch.operations;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,0 +1,213 @@
+package dev.convsearch.error;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import dev.convsearch.api.WireEnum;
+import dev.convsearch.api.validation.TrimmedLength;
+
+/**
+ * FastAPI's validation errors in pydantic's words: the one place their messages and types are written. Bean Validation
+ * violations of request bodies, JSON of the wrong shape ({@link JsonErrors}) and bad query values all become
+ * {@link ValidationError}s here. A location ({@code loc}) starts with {@code "query"}, {@code "path"} or
+ * {@code "body"}.
+ */
+public final class FastApiErrors {
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private FastApiErrors() {
+    }
+
+    /** The location of query parameter {@code name}. */
+    public static List<Object> query(String name) {
+        return List.of("query", name);
+    }
+
+    /** The location of a body's part: {@code body}, then field names and list indexes. */
+    public static List<Object> body(Object... path) {
+        List<Object> loc = new ArrayList<>(path.length + 1);
+        loc.add("body");
+        loc.addAll(List.of(path));
+        return loc;
+    }
+
+    public static ValidationError missing(List<Object> loc) {
+        return new ValidationError(loc, "Field required", "missing");
+    }
+
+    public static ValidationError extraForbidden(List<Object> loc) {
+        return new ValidationError(loc, "Extra inputs are not permitted", "extra_forbidden");
+    }
+
+    /** A field a PATCH may not change. */
+    public static ValidationError cannotChange(List<Object> loc) {
+        return new ValidationError(loc, "Field cannot be changed", "extra_forbidden");
+    }
+
+    public static ValidationError jsonInvalid() {
+        return new ValidationError(body(), "JSON decode error", "json_invalid");
+    }
+
+    public static ValidationError stringTooShort(List<Object> loc, long min) {
+        return new ValidationError(loc, "String should have at least " + min + (min == 1 ? " character" : " characters"),
+                "string_too_short");
+    }
+
+    public static ValidationError stringTooLong(List<Object> loc, long max) {
+        return new ValidationError(loc, "String should have at most " + max + " characters", "string_too_long");
+    }
+
+    public static ValidationError listTooLong(List<Object> loc, long max) {
+        return new ValidationError(loc, "List should have at most " + max + " items", "too_long");
+    }
+
+    public static ValidationError greaterThanEqual(List<Object> loc, long min) {
+        return new ValidationError(loc, "Input should be greater than or equal to " + min, "greater_than_equal");
+    }
+
+    public static ValidationError lessThanEqual(List<Object> loc, long max) {
+        return new ValidationError(loc, "Input should be less than or equal to " + max, "less_than_equal");
+    }
+
+    /** A text that is no integer. */
+    public static ValidationError intParsing(List<Object> loc) {
+        return new ValidationError(loc, "Input should be a valid integer, unable to parse string as an integer",
+                "int_parsing");
+    }
+
+    /** A text that is no ISO-8601 date-time. */
+    public static ValidationError datetimeParsing(List<Object> loc) {
+        return new ValidationError(loc, "Input should be a valid datetime (ISO-8601, e.g. 2025-01-31T12:00:00Z)",
+                "datetime_parsing");
+    }
+
+    public static ValidationError datetimeFuture(List<Object> loc) {
+        return new ValidationError(loc, "Input should be in the future", "datetime_future");
+    }
+
+    /** A value that is none of the enum's. */
+    public static ValidationError enumValue(List<Object> loc, Class<?> type) {
+        return new ValidationError(loc, WireEnum.expectation(type), "enum");
+    }
+
+    /** A text that breaks a pattern rule ({@code rule} says which, in pydantic's words). */
+    public static ValidationError patternMismatch(List<Object> loc, String rule) {
+        return new ValidationError(loc, rule, "string_pattern_mismatch");
+    }
+
+    /** A value that is not an opaque token the service made (a cursor), or otherwise not valid. */
+    public static ValidationError valueError(List<Object> loc, String msg) {
+        return new ValidationError(loc, msg, "value_error");
+    }
+
+    /** A value of the wrong JSON type (or null where none is allowed) for a field of Java type {@code type}. */
+    public static ValidationError wrongType(List<Object> loc, Class<?> type) {
+        if (type != null && type.isEnum() && WireEnum.class.isAssignableFrom(type)) {
+            return enumValue(loc, type);
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return new ValidationError(loc, "Input should be a valid integer", "int_type");
+        }
+        if (type == String.class) {
+            return new ValidationError(loc, "Input should be a valid string", "string_type");
+        }
+        if (type == Instant.class) {
+            return new ValidationError(loc, "Input should be a valid datetime", "datetime_type");
+        }
+        if (type != null && Collection.class.isAssignableFrom(type)) {
+            return new ValidationError(loc, "Input should be a valid list", "list_type");
+        }
+        if (loc.size() == 1 || (type != null && (Map.class.isAssignableFrom(type) || type.isRecord()))) {
+            return new ValidationError(loc, "Input should be a valid dictionary or object", "model_type");
+        }
+        return new ValidationError(loc, "Input is not valid", "value_error");
+    }
+
+    /** The errors of a body's Bean Validation violations, in the order of the body's fields. */
+    public static List<ValidationError> ofBody(Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .sorted((a, b) -> Integer.compare(componentIndex(a), componentIndex(b)))
+                .map(FastApiErrors::ofBody)
+                .toList();
+    }
+
+    /** One violation of a body's constraint, located under {@code body}. */
+    private static ValidationError ofBody(ConstraintViolation<?> violation) {
+        List<Object> loc = body();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                loc.add(SNAKE_CASE.translate(node.getName()));
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
+                loc.add(node.getIndex());
+            }
+        }
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        Object value = violation.getInvalidValue();
+        if (constraint instanceof TrimmedLength length) {
+            return ((String) value).strip().length() < length.min() ? stringTooShort(loc, length.min())
+                    : stringTooLong(loc, length.max());
+        }
+        if (constraint instanceof Size size && value instanceof Collection<?>) {
+            return listTooLong(loc, size.max());
+        }
+        if (constraint instanceof Size size) {
+            return ((CharSequence) value).length() < size.min() ? stringTooShort(loc, size.min())
+                    : stringTooLong(loc, size.max());
+        }
+        if (constraint instanceof Min min) {
+            return greaterThanEqual(loc, min.value());
+        }
+        if (constraint instanceof PositiveOrZero) {
+            return greaterThanEqual(loc, 0);
+        }
+        if (constraint instanceof Max max) {
+            return lessThanEqual(loc, max.value());
+        }
+        if (constraint instanceof Future) {
+            return datetimeFuture(loc);
+        }
+        if (constraint instanceof NotNull) {
+            return missing(loc);
+        }
+        // a pattern rule, ours (a conversation id) or @Pattern: its message says the rule
+        return patternMismatch(loc, violation.getMessage());
+    }
+
+    /** Where the violated property is declared in its record, so that errors come in the order of the fields. */
+    private static int componentIndex(ConstraintViolation<?> violation) {
+        Object bean = violation.getLeafBean();
+        String property = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY && property == null) {
+                property = node.getName();
+            }
+        }
+        if (bean != null && bean.getClass().isRecord() && property != null) {
+            RecordComponent[] components = bean.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(property)) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.convsearch.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.bson.codecs.pojo.annotations.BsonProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import dev.convsearch.api.ConversationInfo;
+import dev.convsearch.api.NewConversation;
+import dev.convsearch.domain.ConversationField.Write;
+import dev.convsearch.repository.ConversationDocument;
+
+/**
+ * The field table agrees with what it describes: each field a client writes is a component of the body it is read
+ * from, of the same type; each stored name is a property of the stored document; each field is in the API's record.
+ */
+class ConversationFieldTest {
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    @Test
+    void everyWritableFieldIsAComponentOfTheBodyOfTheSameType() {
+        Map<String, RecordComponent> body = components(NewConversation.class);
+        for (ConversationField field : ConversationField.values()) {
+            boolean writable = Arrays.stream(Write.values()).anyMatch(field::writableBy);
+            RecordComponent component = body.get(field.wire());
+            assertEquals(writable, component != null, field + ": in the body exactly when a write sets it");
+            if (component != null) {
+                assertSame(field.type(), component.getType(), field + ": type");
+            }
+        }
+    }
+
+    @Test
+    void everyStoredNameIsAPropertyOfTheStoredDocument() {
+        Map<String, Field> stored = Arrays.stream(ConversationDocument.class.getFields())
+                .filter(f -> f.isAnnotationPresent(BsonProperty.class))
+                .collect(Collectors.toMap(f -> f.getAnnotation(BsonProperty.class).value(), Function.identity()));
+        for (ConversationField field : ConversationField.values()) {
+            Field property = stored.get(field.stored());
+            assertNotNull(property, field + " is stored as " + field.stored());
+            boolean enumStoredAsText = field.type().isEnum() && property.getType() == String.class;
+            assertTrue(enumStoredAsText || property.getType() == field.type(), field + ": stored type");
+        }
+    }
+
+    @Test
+    void everyFieldButTheOwnerIsReturned() {
+        Map<String, RecordComponent> returned = components(ConversationInfo.class);
+        for (ConversationField field : ConversationField.values()) {
+            assertEquals(field != ConversationField.USER_ID, returned.containsKey(field.wire()), field.wire());
+        }
+    }
+
+    @Test
+    void fieldsAreFoundByTheirWireName() {
+        for (ConversationField field : ConversationField.values()) {
+            assertSame(field, ConversationField.byWire(field.wire()));
+        }
+        assertFalse(ConversationField.byWire("bogus") != null);
+    }
+
+    private static Map<String, RecordComponent> components(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .collect(Collectors.toMap(c -> SNAKE.translate(c.getName()), Function.identity()));
+    }
+}
