@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A conversation as the API returns it: exactly the spec's {@code ConversationInfo}, every field present. */
+/**
+ * A conversation as the API returns it: the spec's {@code ConversationInfo} and the organising fields, every field
+ * present. {@code sub_conversation_ids} are the caller's conversations whose parent is this one, sorted.
+ */
 @Schema(name = "ConversationInfo", requiredProperties = { "conversation_id", "title" })
 public record ConversationInfo(
         String conversationId,
@@ -21,5 +24,9 @@ public record ConversationInfo(
         String url,
         String sessionApiKey,
         Instant createdAt,
-        List<Integer> prNumber) {
+        List<Integer> prNumber,
+        List<String> tags,
+        boolean archived,
+        String parentConversationId,
+        List<String> subConversationIds) {
 }

@@ -19,5 +19,7 @@ public record ConversationPatch(
         String sessionApiKey,
         Integer numConnections,
         List<Integer> prNumber,
-        @Schema(description = "Defaults to now") Instant lastUpdatedAt) {
+        @Schema(description = "Defaults to now, unless the body changes only tags and archived (organising is not activity)") Instant lastUpdatedAt,
+        @Schema(description = "Replaces the tags: up to 20 of 1..50 characters after trimming") List<String> tags,
+        Boolean archived) {
 }

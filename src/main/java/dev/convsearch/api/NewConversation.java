@@ -3,6 +3,7 @@ package dev.convsearch.api;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -30,10 +31,21 @@ public record NewConversation(
         @PositiveOrZero Integer numConnections,
         @Size(max = PR_NUMBERS_MAX) List<Integer> prNumber,
         @Schema(description = "ISO-8601; defaults to now") Instant createdAt,
-        @Schema(description = "ISO-8601; defaults to created_at") Instant lastUpdatedAt) {
+        @Schema(description = "ISO-8601; defaults to created_at") Instant lastUpdatedAt,
+        @Schema(description = "Up to 20 tags of 1..50 characters after trimming; duplicates dropped, kept sorted") @Size(max = TAGS_MAX) List<@TrimmedLength(min = 1, max = TAG_MAX) String> tags,
+        @Schema(description = "Archived conversations leave the default list; defaults to false") Boolean archived,
+        @Schema(description = "The conversation this one was started from (the same rules as conversation_id; it need not exist yet); immutable") @ConversationId String parentConversationId,
+        @Schema(description = "The language model the conversation used") @Size(max = TEXT_MAX) String llmModel,
+        @Schema(description = "What the conversation cost so far, in US dollars") @PositiveOrZero @DecimalMax(COST_MAX) Double accumulatedCost,
+        @Schema(description = "Prompt tokens used so far") @PositiveOrZero Long promptTokens,
+        @Schema(description = "Completion tokens used so far") @PositiveOrZero Long completionTokens) {
 
     public static final int TITLE_MAX = 200;
     /** The longest accepted text field other than the title; keeps documents small. */
     public static final int TEXT_MAX = 2048;
     public static final int PR_NUMBERS_MAX = 1000;
+    public static final int TAGS_MAX = 20;
+    public static final int TAG_MAX = 50;
+    /** A bound that any real cost is far below, and that infinity is above. */
+    public static final String COST_MAX = "1000000000";
 }

@@ -1,6 +1,7 @@
 package dev.convsearch.api;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,8 +26,13 @@ public interface WireEnum {
 
     /** The message pydantic gives for a bad enum value: {@code Input should be 'a', 'b' or 'c'}. */
     static String expectation(Class<?> type) {
-        String[] values = Arrays.stream(type.getEnumConstants())
-                .map(c -> "'" + ((WireEnum) c).wire() + "'")
+        return expectation(Arrays.stream(type.getEnumConstants()).map(c -> (WireEnum) c).toList());
+    }
+
+    /** The message pydantic gives for a value that is none of {@code allowed}. */
+    static String expectation(Collection<? extends WireEnum> allowed) {
+        String[] values = allowed.stream()
+                .map(c -> "'" + c.wire() + "'")
                 .toArray(String[]::new);
         if (values.length == 1) {
             return "Input should be " + values[0];

@@ -31,11 +31,11 @@ import dev.convsearch.api.RuntimeStatus;
 public enum ConversationField {
 
     /** The owner: never taken from a client, so no write sets it. */
-    USER_ID("user_id", "user_id", String.class, null, Nulls.REFUSED, UnaryOperator.identity()),
-    CONVERSATION_ID("conversation_id", "conversation_id", String.class, NewConversation::conversationId, Nulls.REFUSED,
+    USER_ID("user_id", "user_id", String.class, null, Nulls.AS_ABSENT, UnaryOperator.identity()),
+    CONVERSATION_ID("conversation_id", "conversation_id", String.class, NewConversation::conversationId, Nulls.AS_ABSENT,
             UnaryOperator.identity(), CREATE, IMPORT),
     /** Trimmed when written. */
-    TITLE("title", "title", String.class, NewConversation::title, Nulls.REFUSED, title -> ((String) title).strip(),
+    TITLE("title", "title", String.class, NewConversation::title, Nulls.AS_ABSENT, title -> ((String) title).strip(),
             CREATE, PATCH, IMPORT),
     SELECTED_REPOSITORY("selected_repository", "selected_repository", String.class,
             NewConversation::selectedRepository, Nulls.ALLOWED, UnaryOperator.identity(), CREATE, IMPORT),
@@ -45,7 +45,7 @@ public enum ConversationField {
             UnaryOperator.identity(), CREATE, IMPORT),
     TRIGGER("trigger", "trigger", ConversationTrigger.class, NewConversation::trigger, Nulls.ALLOWED,
             UnaryOperator.identity(), CREATE, IMPORT),
-    STATUS("status", "status", ConversationStatus.class, NewConversation::status, Nulls.REFUSED,
+    STATUS("status", "status", ConversationStatus.class, NewConversation::status, Nulls.AS_ABSENT,
             UnaryOperator.identity(), CREATE, PATCH, IMPORT),
     RUNTIME_STATUS("runtime_status", "runtime_status", RuntimeStatus.class, NewConversation::runtimeStatus,
             Nulls.ALLOWED, UnaryOperator.identity(), CREATE, PATCH, IMPORT),
@@ -54,13 +54,30 @@ public enum ConversationField {
     SESSION_API_KEY("session_api_key", "session_api_key", String.class, NewConversation::sessionApiKey, Nulls.ALLOWED,
             UnaryOperator.identity(), CREATE, PATCH, IMPORT),
     NUM_CONNECTIONS("num_connections", "num_connections", Integer.class, NewConversation::numConnections,
-            Nulls.REFUSED, UnaryOperator.identity(), CREATE, PATCH, IMPORT),
-    PR_NUMBER("pr_number", "pr_number", List.class, NewConversation::prNumber, Nulls.REFUSED,
+            Nulls.AS_ABSENT, UnaryOperator.identity(), CREATE, PATCH, IMPORT),
+    PR_NUMBER("pr_number", "pr_number", List.class, NewConversation::prNumber, Nulls.AS_ABSENT,
             UnaryOperator.identity(), CREATE, PATCH, IMPORT),
-    CREATED_AT("created_at", "created_at", Instant.class, NewConversation::createdAt, Nulls.REFUSED,
+    CREATED_AT("created_at", "created_at", Instant.class, NewConversation::createdAt, Nulls.AS_ABSENT,
             UnaryOperator.identity(), CREATE, IMPORT),
     LAST_UPDATED_AT("last_updated_at", "last_updated_at", Instant.class, NewConversation::lastUpdatedAt,
-            Nulls.REFUSED, UnaryOperator.identity(), CREATE, PATCH, IMPORT);
+            Nulls.AS_ABSENT, UnaryOperator.identity(), CREATE, PATCH, IMPORT),
+    /** Kept by {@link Tags#normalise}. */
+    TAGS("tags", "tags", List.class, NewConversation::tags, Nulls.REFUSED, tags -> Tags.normalise((List<?>) tags),
+            CREATE, PATCH, IMPORT),
+    ARCHIVED("archived", "archived", Boolean.class, NewConversation::archived, Nulls.AS_ABSENT,
+            UnaryOperator.identity(), CREATE, PATCH, IMPORT),
+    /** Set when a conversation is created (an import sets it only then too), never changed after. */
+    PARENT_CONVERSATION_ID("parent_conversation_id", "parent_conversation_id", String.class,
+            NewConversation::parentConversationId, Nulls.ALLOWED, UnaryOperator.identity(), CREATE, IMPORT),
+    /** The model, cost and token counts of OpenHands' metadata: returned by the V1 surface, in its metrics. */
+    LLM_MODEL("llm_model", "llm_model", String.class, NewConversation::llmModel, Nulls.ALLOWED,
+            UnaryOperator.identity(), CREATE, IMPORT),
+    ACCUMULATED_COST("accumulated_cost", "accumulated_cost", Double.class, NewConversation::accumulatedCost,
+            Nulls.ALLOWED, UnaryOperator.identity(), CREATE, IMPORT),
+    PROMPT_TOKENS("prompt_tokens", "prompt_tokens", Long.class, NewConversation::promptTokens, Nulls.ALLOWED,
+            UnaryOperator.identity(), CREATE, IMPORT),
+    COMPLETION_TOKENS("completion_tokens", "completion_tokens", Long.class, NewConversation::completionTokens,
+            Nulls.ALLOWED, UnaryOperator.identity(), CREATE, IMPORT);
 
     /** The writes that may set a field. */
     public enum Write {
@@ -69,12 +86,13 @@ public enum ConversationField {
         IMPORT
     }
 
-    /**
-     * Whether a client may set the field to null: if not, a null in a PATCH is a 422, and a null in a create or import
-     * is as if the field were absent.
-     */
+    /** What a null given for the field means. */
     public enum Nulls {
+        /** The field is set to null. */
         ALLOWED,
+        /** As if the field were absent in a create or an import; a 422 in a PATCH. */
+        AS_ABSENT,
+        /** A 422 wherever it is given. */
         REFUSED
     }
 
@@ -125,9 +143,9 @@ public enum ConversationField {
         return writes.contains(write);
     }
 
-    /** Whether a client may set it to null. */
-    public boolean nullable() {
-        return nulls == Nulls.ALLOWED;
+    /** What a null given for it means. */
+    public Nulls nulls() {
+        return nulls;
     }
 
     /** Its value in a validated body, normalised as it is stored (null stays null). */

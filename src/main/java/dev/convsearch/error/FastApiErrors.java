@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,6 +76,11 @@ public final class FastApiErrors {
         return new ValidationError(loc, "String should have at most " + max + " characters", "string_too_long");
     }
 
+    public static ValidationError listTooShort(List<Object> loc, long min) {
+        return new ValidationError(loc, "List should have at least " + min + (min == 1 ? " item" : " items"),
+                "too_short");
+    }
+
     public static ValidationError listTooLong(List<Object> loc, long max) {
         return new ValidationError(loc, "List should have at most " + max + " items", "too_long");
     }
@@ -85,6 +91,11 @@ public final class FastApiErrors {
 
     public static ValidationError lessThanEqual(List<Object> loc, long max) {
         return new ValidationError(loc, "Input should be less than or equal to " + max, "less_than_equal");
+    }
+
+    /** A text that is none of FastAPI's booleans. */
+    public static ValidationError boolParsing(List<Object> loc) {
+        return new ValidationError(loc, "Input should be a valid boolean, unable to interpret input", "bool_parsing");
     }
 
     /** A text that is no integer. */
@@ -106,6 +117,11 @@ public final class FastApiErrors {
     /** A value that is none of the enum's. */
     public static ValidationError enumValue(List<Object> loc, Class<?> type) {
         return new ValidationError(loc, WireEnum.expectation(type), "enum");
+    }
+
+    /** A value that is none of {@code allowed}. */
+    public static ValidationError enumValue(List<Object> loc, Collection<? extends WireEnum> allowed) {
+        return new ValidationError(loc, WireEnum.expectation(allowed), "enum");
     }
 
     /** A text that breaks a pattern rule ({@code rule} says which, in pydantic's words). */
@@ -131,6 +147,12 @@ public final class FastApiErrors {
         }
         if (type == Instant.class) {
             return new ValidationError(loc, "Input should be a valid datetime", "datetime_type");
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return new ValidationError(loc, "Input should be a valid boolean", "bool_type");
+        }
+        if (type == Double.class || type == double.class) {
+            return new ValidationError(loc, "Input should be a valid number", "float_type");
         }
         if (type != null && Collection.class.isAssignableFrom(type)) {
             return new ValidationError(loc, "Input should be a valid list", "list_type");
@@ -165,8 +187,8 @@ public final class FastApiErrors {
             return ((String) value).strip().length() < length.min() ? stringTooShort(loc, length.min())
                     : stringTooLong(loc, length.max());
         }
-        if (constraint instanceof Size size && value instanceof Collection<?>) {
-            return listTooLong(loc, size.max());
+        if (constraint instanceof Size size && value instanceof Collection<?> list) {
+            return list.size() < size.min() ? listTooShort(loc, size.min()) : listTooLong(loc, size.max());
         }
         if (constraint instanceof Size size) {
             return ((CharSequence) value).length() < size.min() ? stringTooShort(loc, size.min())
@@ -180,6 +202,9 @@ public final class FastApiErrors {
         }
         if (constraint instanceof Max max) {
             return lessThanEqual(loc, max.value());
+        }
+        if (constraint instanceof DecimalMax max) {
+            return new ValidationError(loc, "Input should be less than or equal to " + max.value(), "less_than_equal");
         }
         if (constraint instanceof Future) {
             return datetimeFuture(loc);

@@ -28,6 +28,13 @@ public final class JsonErrors {
         if (e instanceof InvalidFormatException && target == Instant.class) {
             return FastApiErrors.datetimeParsing(loc);
         }
+        if (e instanceof InvalidFormatException && (target == Boolean.class || target == boolean.class)) {
+            return FastApiErrors.boolParsing(loc);
+        }
+        if (e instanceof InvalidFormatException && (target == Double.class || target == double.class)) {
+            return new ValidationError(loc, "Input should be a valid number, unable to parse string as a number",
+                    "float_parsing");
+        }
         return FastApiErrors.wrongType(loc, target);
     }
 

@@ -16,6 +16,11 @@ public final class ValidationErrors {
         errors.addAll(more);
     }
 
+    /** What was collected so far. */
+    public List<ValidationError> list() {
+        return List.copyOf(errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -22,6 +22,17 @@ public class ConversationDocument {
      * through the pages leave out what was written after it began, so no conversation is seen twice.
      */
     public static final String REVISED_AT = "revised_at";
+    /**
+     * Whether the conversation has a parent (mirrors {@code parent_conversation_id}; never returned): a boolean can
+     * lead an index and be bound to both its values, where a parent id cannot.
+     */
+    public static final String HAS_PARENT = "has_parent";
+    /**
+     * Whether the conversation may have sub-conversations: set when one is written while it exists, or when it is
+     * created after some; never unset (a stale true only costs a lookup that finds none). Reads look up the
+     * {@code sub_conversation_ids} of the conversations that have it, and only of those.
+     */
+    public static final String HAS_SUB_CONVERSATIONS = "has_sub_conversations";
 
     @BsonId
     public ObjectId id;
@@ -71,6 +82,33 @@ public class ConversationDocument {
     @BsonProperty("last_updated_at")
     public Instant lastUpdatedAt;
 
+    @BsonProperty("tags")
+    public List<String> tags;
+
+    @BsonProperty("archived")
+    public Boolean archived;
+
+    @BsonProperty("parent_conversation_id")
+    public String parentConversationId;
+
+    @BsonProperty(HAS_PARENT)
+    public Boolean hasParent;
+
+    @BsonProperty("llm_model")
+    public String llmModel;
+
+    @BsonProperty("accumulated_cost")
+    public Double accumulatedCost;
+
+    @BsonProperty("prompt_tokens")
+    public Long promptTokens;
+
+    @BsonProperty("completion_tokens")
+    public Long completionTokens;
+
     @BsonProperty(REVISED_AT)
     public Instant revisedAt;
+
+    @BsonProperty(HAS_SUB_CONVERSATIONS)
+    public Boolean hasSubConversations;
 }

@@ -1,14 +1,18 @@
 package dev.convsearch.repository;
 
+import static dev.convsearch.domain.ConversationField.ARCHIVED;
 import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.CREATED_AT;
 import static dev.convsearch.domain.ConversationField.LAST_UPDATED_AT;
 import static dev.convsearch.domain.ConversationField.SELECTED_REPOSITORY;
+import static dev.convsearch.domain.ConversationField.STATUS;
+import static dev.convsearch.domain.ConversationField.TAGS;
 import static dev.convsearch.domain.ConversationField.TITLE;
 import static dev.convsearch.domain.ConversationField.TRIGGER;
 import static dev.convsearch.domain.ConversationField.USER_ID;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -20,11 +24,13 @@ import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
 
 /**
- * Builds the MongoDB filters and sorts of every search. The shape is fixed so that one index of
- * {@link ConversationIndexes} serves each: equality on {@code user_id} and the optional repository and trigger, then
- * the sort field with its range (date bounds and the keyset), then {@code conversation_id}; the title match and the
- * other date range are residual predicates on that index scan. Client strings are only ever values, never keys or
- * operators, so {@code {"$ne": null}} or {@code .*} match literally.
+ * Builds the MongoDB filters and sorts of every search. The shape is fixed so that an index of
+ * {@link ConversationIndexes} serves each in sort order: {@code user_id}, then {@code archived} and {@code has_parent},
+ * always bound to one or a few values ({@code $in}, which MongoDB merges in order; {@code null} stands for documents
+ * stored before the field existed), then optionally the repository, a tag or the trigger, then the sort field with its
+ * range, then {@code conversation_id}. Whatever else the search asks (the other filters, the keyset's ties) is checked
+ * on the scanned entries. Client strings are only ever values, never keys or operators, so {@code {"$ne": null}} or
+ * {@code .*} match literally.
  */
 final class ConversationQueries {
 
@@ -33,12 +39,21 @@ final class ConversationQueries {
 
     /** The filter of a count, and of the first page of a search. */
     static Document filter(SearchFilter filter) {
-        Document query = new Document(USER_ID.stored(), filter.userId());
+        Document query = new Document(USER_ID.stored(), filter.userId())
+                .append(ARCHIVED.stored(), filter.archived() ? true : oneOf(false, null))
+                .append(ConversationDocument.HAS_PARENT,
+                        filter.includeSubConversations() ? oneOf(false, null, true) : oneOf(false, null));
         if (filter.selectedRepository() != null) {
             query.append(SELECTED_REPOSITORY.stored(), filter.selectedRepository());
         }
         if (filter.trigger() != null) {
             query.append(TRIGGER.stored(), filter.trigger().wire());
+        }
+        if (filter.status() != null) {
+            query.append(STATUS.stored(), filter.status().wire());
+        }
+        if (!filter.tags().isEmpty()) {
+            query.append(TAGS.stored(), new Document("$all", filter.tags()));
         }
         appendRange(query, CREATED_AT, filter.createdAtGte(), filter.createdAtLt());
         appendRange(query, LAST_UPDATED_AT, filter.updatedAtGte(), filter.updatedAtLt());
@@ -62,7 +77,7 @@ final class ConversationQueries {
             return query;
         }
         String sortField = order.field().stored();
-        Date last = Date.from(after.sortValue());
+        Object last = StoredConversations.stored(after.sortValue());
         String inclusive = order.descending() ? "$lte" : "$gte";
         String exclusive = order.descending() ? "$lt" : "$gt";
         Document range = query.get(sortField) instanceof Document d ? d : new Document();
@@ -95,6 +110,10 @@ final class ConversationQueries {
             pattern.appendCodePoint(c);
         });
         return pattern.toString();
+    }
+
+    private static Document oneOf(Object... values) {
+        return new Document("$in", Arrays.asList(values));
     }
 
     private static void appendRange(Document query, ConversationField field, Instant gte, Instant lt) {

@@ -1,28 +1,40 @@
 package dev.convsearch.repository;
 
+import static dev.convsearch.domain.ConversationField.ARCHIVED;
 import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.CREATED_AT;
+import static dev.convsearch.domain.ConversationField.PARENT_CONVERSATION_ID;
+import static dev.convsearch.domain.ConversationField.TAGS;
 import static dev.convsearch.domain.ConversationField.USER_ID;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.result.DeleteResult;
 
 import dev.convsearch.api.Timestamps;
 import dev.convsearch.domain.ConversationChange;
 import dev.convsearch.domain.PagePosition;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
+import dev.convsearch.domain.Tags;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -32,6 +44,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ConversationRepository implements ReactivePanacheMongoRepository<ConversationDocument> {
+
+    private static final Logger LOG = Logger.getLogger(ConversationRepository.class);
 
     /** At most {@code limit} of the conversations {@code filter} selects, in {@code order}, after {@code after}. */
     public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
@@ -47,7 +61,11 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
 
     /** The position of {@code last} in {@code order}: where the next page of a walk begun at {@code asOf} starts. */
     public static PagePosition positionOf(ConversationDocument last, SortOrder order, Instant asOf) {
-        Instant sortValue = order.field() == CREATED_AT ? last.createdAt : last.lastUpdatedAt;
+        Object sortValue = switch (order.field()) {
+            case CREATED_AT -> last.createdAt;
+            case TITLE -> last.title;
+            default -> last.lastUpdatedAt;
+        };
         return new PagePosition(sortValue, last.conversationId, asOf);
     }
 
@@ -84,20 +102,94 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         List<UpdateOneModel<ConversationDocument>> writes = upserts.stream().map(upsert -> write(userId, upsert))
                 .toList();
         return mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(true))
-                .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount()));
+                .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount(),
+                        result.getUpserts().stream()
+                                .map(inserted -> (String) upserts.get(inserted.getIndex()).given().get(CONVERSATION_ID))
+                                .toList()));
     }
 
     /** One conversation to upsert: the fields its source gave (its id among them), and the defaults of a new one. */
     public record Upsert(ConversationChange given, ConversationChange defaults) {
     }
 
-    /** What an upsert of many did: how many conversations it created and how many it updated. */
-    public record UpsertCounts(long created, long updated) {
+    /** What an upsert of many did: how many conversations it created (and their ids) and how many it updated. */
+    public record UpsertCounts(long created, long updated, List<String> createdIds) {
     }
 
-    /** Creates every index the searches need (idempotent). */
+    /** The user's conversations among {@code conversationIds}, in no particular order. */
+    public Uni<List<ConversationDocument>> findAll(String userId, Collection<String> conversationIds) {
+        return find(new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(),
+                new Document("$in", List.copyOf(conversationIds)))).list();
+    }
+
+    /** Deletes the user's conversations among {@code conversationIds}; how many there were. */
+    public Uni<Long> deleteAll(String userId, Collection<String> conversationIds) {
+        return mongoCollection().deleteMany(new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(),
+                new Document("$in", List.copyOf(conversationIds)))).map(DeleteResult::getDeletedCount);
+    }
+
+    /** For each of {@code parentIds}, the ids of the user's conversations whose parent it is, sorted. */
+    public Uni<Map<String, List<String>>> subConversations(String userId, Collection<String> parentIds) {
+        if (parentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Document children = new Document(USER_ID.stored(), userId).append(ConversationDocument.HAS_PARENT, true)
+                .append(PARENT_CONVERSATION_ID.stored(), new Document("$in", List.copyOf(parentIds)));
+        return mongoCollection().withDocumentClass(Document.class)
+                .find(children, new FindOptions()
+                        .projection(new Document(PARENT_CONVERSATION_ID.stored(), 1).append(CONVERSATION_ID.stored(), 1))
+                        .sort(new Document(PARENT_CONVERSATION_ID.stored(), 1).append(CONVERSATION_ID.stored(), 1)))
+                .collect().asMultiMap(child -> child.getString(PARENT_CONVERSATION_ID.stored()),
+                        child -> child.getString(CONVERSATION_ID.stored()))
+                .map(byParent -> {
+                    Map<String, List<String>> sorted = new HashMap<>();
+                    byParent.forEach((parent, ids) -> sorted.put(parent, ids.stream().sorted(Tags::byCodePoint).toList()));
+                    return sorted;
+                });
+    }
+
+    /**
+     * Marks the user's conversations among {@code conversationIds} as having sub-conversations (those that exist). Not
+     * a change a walk through the pages must avoid: it stamps no {@code revised_at}.
+     */
+    public Uni<Void> markParents(String userId, Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return mongoCollection().updateMany(new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(),
+                new Document("$in", List.copyOf(conversationIds))),
+                new Document("$set", new Document(ConversationDocument.HAS_SUB_CONVERSATIONS, true))).replaceWithVoid();
+    }
+
+    /**
+     * Sets the tags and, when not null, {@code archived} of the user's conversation, provided its tags are still
+     * {@code expectedTags} (as stored: null when it has none): the changed conversation, or null when it is gone or its
+     * tags changed meanwhile. {@code last_updated_at} is left alone: organising is not activity.
+     */
+    public Uni<ConversationDocument> organise(String userId, String conversationId, List<String> expectedTags,
+            List<String> tags, Boolean archived) {
+        ConversationChange change = ConversationChange.none().with(TAGS, tags);
+        if (archived != null) {
+            change = change.with(ARCHIVED, archived);
+        }
+        return mongoCollection().findOneAndUpdate(key(userId, conversationId).append(TAGS.stored(), expectedTags),
+                new Document("$set", revised(change)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    /**
+     * Creates every index the searches need (idempotent), then drops the search indexes of earlier designs: each index
+     * costs every write.
+     */
     public Uni<List<String>> createIndexes() {
-        return mongoCollection().createIndexes(ConversationIndexes.all());
+        List<IndexModel> wanted = ConversationIndexes.all();
+        Set<String> names = wanted.stream().map(index -> index.getOptions().getName()).collect(Collectors.toSet());
+        return mongoCollection().createIndexes(wanted)
+                .chain(created -> mongoCollection().listIndexes().map(index -> index.getString("name"))
+                        .filter(name -> ConversationIndexes.isSearchIndex(name) && !names.contains(name))
+                        .onItem().transformToUniAndConcatenate(name -> mongoCollection().dropIndex(name)
+                                .invoke(() -> LOG.infof("Dropped the index %s of an earlier design", name)))
+                        .collect().last().replaceWith(created));
     }
 
     private static UpdateOneModel<ConversationDocument> write(String userId, Upsert upsert) {

@@ -37,11 +37,14 @@ final class StoredConversations {
     private StoredConversations() {
     }
 
-    /** The fields {@code change} sets, by stored name, as stored values. */
+    /** The fields {@code change} sets, by stored name, as stored values ({@code has_parent} with the parent). */
     static Document fields(ConversationChange change) {
         Document fields = new Document();
         for (Map.Entry<ConversationField, Object> entry : change.values().entrySet()) {
             fields.append(entry.getKey().stored(), stored(entry.getValue()));
+        }
+        if (change.sets(ConversationField.PARENT_CONVERSATION_ID)) {
+            fields.append(ConversationDocument.HAS_PARENT, change.get(ConversationField.PARENT_CONVERSATION_ID) != null);
         }
         return fields;
     }

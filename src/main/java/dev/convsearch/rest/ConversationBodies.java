@@ -2,7 +2,6 @@ package dev.convsearch.rest;
 
 import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,8 +29,9 @@ import dev.convsearch.service.ImportLine;
 
 /**
  * Turns request bodies into typed changes, by the field table ({@link ConversationField}): which fields each write may
- * set, which may be null, how values are normalised. Values are read by Jackson (wrong JSON types are 422s) and checked
- * by Bean Validation against {@link NewConversation}'s constraints.
+ * set, what a null means, how values are normalised. Values are read by Jackson (wrong JSON types are 422s) and checked
+ * by Bean Validation against {@link NewConversation}'s constraints. The body is read as a tree first, because a field
+ * given as null and a field not given are different things.
  */
 @ApplicationScoped
 public class ConversationBodies {
@@ -47,45 +47,33 @@ public class ConversationBodies {
         this.validator = validator;
     }
 
-    /** The change a create body (already validated) asks for: the fields it gives; a null is as if absent. */
-    ConversationChange forCreate(NewConversation body) {
-        ConversationChange change = ConversationChange.none();
-        for (ConversationField field : ConversationField.values()) {
-            Object value = field.valueIn(body);
-            if (field.writableBy(Write.CREATE) && value != null) {
-                change = change.with(field, value);
-            }
-        }
+    /** The change a create body asks for: the fields it gives. A 422 names every field that breaks a rule. */
+    ConversationChange forCreate(ObjectNode body) {
+        NewConversation values = read(body);
+        ValidationErrors errors = new ValidationErrors();
+        ConversationChange change = change(body, values, Write.CREATE, errors);
+        errors.addAll(FastApiErrors.ofBody(validator.validate(values)));
+        errors.throwIfAny();
         return change;
     }
 
     /**
-     * The change a PATCH body asks for: exactly the fields it names, each one PATCH may change; a null only where the
-     * field may be null. A 422 names every field that breaks a rule.
+     * The change a PATCH body asks for: exactly the fields it names, each one PATCH may change. A 422 names every field
+     * that breaks a rule.
      */
     ConversationChange forPatch(ObjectNode body) {
         ValidationErrors errors = new ValidationErrors();
-        List<ConversationField> named = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             ConversationField field = ConversationField.byWire(name);
             if (field == null) {
                 errors.add(FastApiErrors.extraForbidden(FastApiErrors.body(name)));
             } else if (!field.writableBy(Write.PATCH)) {
                 errors.add(FastApiErrors.cannotChange(FastApiErrors.body(name)));
-            } else {
-                named.add(field);
             }
         });
         errors.throwIfAny();
         NewConversation values = read(body);
-        ConversationChange change = ConversationChange.none();
-        for (ConversationField field : named) {
-            Object value = field.valueIn(values);
-            if (value == null && !field.nullable()) {
-                errors.add(FastApiErrors.wrongType(FastApiErrors.body(field.wire()), field.type()));
-            }
-            change = change.with(field, value);
-        }
+        ConversationChange change = change(body, values, Write.PATCH, errors);
         errors.addAll(FastApiErrors.ofBody(validator.validate(values)));
         errors.throwIfAny();
         return change;
@@ -113,22 +101,34 @@ public class ConversationBodies {
         } catch (JsonProcessingException e) {
             return ImportLine.failed(number, "Input is not valid");
         }
+        ValidationErrors errors = new ValidationErrors();
         if (values.conversationId() == null) {
-            return ImportLine.failed(number, describe(List.of(FastApiErrors.missing(FastApiErrors.body(
-                    CONVERSATION_ID.wire())))));
+            errors.add(FastApiErrors.missing(FastApiErrors.body(CONVERSATION_ID.wire())));
         }
-        List<ValidationError> errors = FastApiErrors.ofBody(validator.validate(values));
-        if (!errors.isEmpty()) {
-            return ImportLine.failed(number, describe(errors));
-        }
+        ConversationChange change = change((ObjectNode) node, values, Write.IMPORT, errors);
+        errors.addAll(FastApiErrors.ofBody(validator.validate(values)));
+        return errors.isEmpty() ? ImportLine.of(number, change) : ImportLine.failed(number, describe(errors.list()));
+    }
+
+    /**
+     * The fields of {@code body} that {@code write} may set, with their values as read into {@code values}; a null is
+     * set, ignored or refused as the field's {@link ConversationField.Nulls} says.
+     */
+    private static ConversationChange change(ObjectNode body, NewConversation values, Write write,
+            ValidationErrors errors) {
         ConversationChange change = ConversationChange.none();
         for (ConversationField field : ConversationField.values()) {
+            if (!field.writableBy(write) || !body.has(field.wire())) {
+                continue;
+            }
             Object value = field.valueIn(values);
-            if (field.writableBy(Write.IMPORT) && node.has(field.wire()) && (value != null || field.nullable())) {
+            if (value != null || field.nulls() == ConversationField.Nulls.ALLOWED) {
                 change = change.with(field, value);
+            } else if (field.nulls() == ConversationField.Nulls.REFUSED || write == Write.PATCH) {
+                errors.add(FastApiErrors.wrongType(FastApiErrors.body(field.wire()), field.type()));
             }
         }
-        return ImportLine.of(number, change);
+        return change;
     }
 
     private NewConversation read(ObjectNode body) {

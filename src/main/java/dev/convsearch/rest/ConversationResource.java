@@ -29,16 +29,20 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.convsearch.api.BatchDelete;
+import dev.convsearch.api.BatchResult;
+import dev.convsearch.api.BatchUpdate;
 import dev.convsearch.api.ConversationInfo;
 import dev.convsearch.api.ConversationInfoResultSet;
 import dev.convsearch.api.ConversationPatch;
 import dev.convsearch.api.ImportResult;
 import dev.convsearch.api.NewConversation;
-import dev.convsearch.domain.SortOrder;
 import dev.convsearch.error.ErrorDetail;
+import dev.convsearch.error.FastApiErrors;
 import dev.convsearch.error.RequestValidationException;
 import dev.convsearch.error.ValidationDetail;
 import dev.convsearch.service.ConversationImporter;
+import dev.convsearch.service.ConversationMapper;
 import dev.convsearch.service.ConversationService;
 import dev.convsearch.service.PageCursors;
 import io.quarkus.security.Authenticated;
@@ -79,7 +83,8 @@ public class ConversationResource {
     @Parameter(name = "page_id", in = ParameterIn.QUERY, description = "Opaque cursor from a previous page's "
             + "next_page_id; valid only with the same filters and sort order", schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1..100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by conversation_id", schema = @Schema(implementation = SortOrder.class, defaultValue = "UPDATED_AT_DESC"))
+    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by conversation_id", schema = @Schema(type = SchemaType.STRING, enumeration = {
+            "UPDATED_AT_DESC", "CREATED_AT_DESC", "UPDATED_AT", "CREATED_AT" }, defaultValue = "UPDATED_AT_DESC"))
     @Parameter(ref = "selected_repository")
     @Parameter(ref = "conversation_trigger")
     @Parameter(ref = "title__contains")
@@ -87,9 +92,15 @@ public class ConversationResource {
     @Parameter(ref = "created_at__lt")
     @Parameter(ref = "updated_at__gte")
     @Parameter(ref = "updated_at__lt")
+    @Parameter(ref = "tag")
+    @Parameter(ref = "archived")
+    @Parameter(ref = "status")
+    @Parameter(ref = "include_sub_conversations")
     public Uni<ConversationInfoResultSet> search(UriInfo uri) {
-        SearchParameters.Search search = new SearchParameters(uri.getQueryParameters()).search(userId(), cursors);
-        return conversations.search(search.filter(), search.order(), search.limit(), search.after());
+        SearchParameters.Search search = new SearchParameters(uri.getQueryParameters(), SearchParameters.CONVERSATIONS)
+                .search(userId(), cursors);
+        return conversations.search(search.filter(), search.order(), search.limit(), search.after(),
+                ConversationMapper.INFO).map(page -> new ConversationInfoResultSet(page.items(), page.nextPageId()));
     }
 
     @GET
@@ -103,8 +114,13 @@ public class ConversationResource {
     @Parameter(ref = "created_at__lt")
     @Parameter(ref = "updated_at__gte")
     @Parameter(ref = "updated_at__lt")
+    @Parameter(ref = "tag")
+    @Parameter(ref = "archived")
+    @Parameter(ref = "status")
+    @Parameter(ref = "include_sub_conversations")
     public Uni<Long> count(UriInfo uri) {
-        return conversations.count(new SearchParameters(uri.getQueryParameters()).countFilter(userId()));
+        return conversations.count(new SearchParameters(uri.getQueryParameters(), SearchParameters.CONVERSATIONS)
+                .countFilter(userId()));
     }
 
     @GET
@@ -119,9 +135,10 @@ public class ConversationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create Conversation")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewConversation.class)))
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller already has a conversation with that id", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<RestResponse<ConversationInfo>> create(@Valid NewConversation body) {
+    public Uni<RestResponse<ConversationInfo>> create(ObjectNode body) {
         RequestValidationException.requireBody(body);
         return conversations.create(userId(), bodies.forCreate(body))
                 .map(info -> RestResponse.ResponseBuilder
@@ -151,6 +168,33 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<Void> delete(@RestPath("conversation_id") String conversationId) {
         return conversations.delete(userId(), conversationId);
+    }
+
+    @POST
+    @Path("/batch-delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delete Conversations", description = "Deletes 1..100 of the caller's conversations; "
+            + "another user's id, or one that does not exist, is listed as not found")
+    @APIResponseSchema(value = BatchResult.Deleted.class, responseCode = "200", responseDescription = "What was deleted")
+    public Uni<BatchResult.Deleted> batchDelete(@Valid BatchDelete body) {
+        RequestValidationException.requireBody(body);
+        return conversations.deleteAll(userId(), body.conversationIds());
+    }
+
+    @POST
+    @Path("/batch-update")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update Conversations", description = "Archives or unarchives, and adds or removes tags of, "
+            + "1..100 of the caller's conversations; last_updated_at is left alone (organising is not activity)")
+    @APIResponseSchema(value = BatchResult.Updated.class, responseCode = "200", responseDescription = "What was updated")
+    public Uni<BatchResult.Updated> batchUpdate(@Valid BatchUpdate body) {
+        RequestValidationException.requireBody(body);
+        if (body.archived() == null && body.addTags() == null && body.removeTags() == null) {
+            throw new RequestValidationException(FastApiErrors.valueError(FastApiErrors.body(),
+                    "At least one of archived, add_tags and remove_tags is required"));
+        }
+        return conversations.updateAll(userId(), body.conversationIds(), body.archived(), body.addTags(),
+                body.removeTags());
     }
 
     @POST

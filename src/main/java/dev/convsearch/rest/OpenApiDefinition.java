@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
+import dev.convsearch.api.ConversationStatus;
 import dev.convsearch.api.ConversationTrigger;
 
 /**
@@ -27,7 +28,11 @@ import dev.convsearch.api.ConversationTrigger;
         @Parameter(name = "created_at__gte", in = ParameterIn.QUERY, description = "Created at or after", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
         @Parameter(name = "created_at__lt", in = ParameterIn.QUERY, description = "Created before", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
         @Parameter(name = "updated_at__gte", in = ParameterIn.QUERY, description = "Last updated at or after", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
-        @Parameter(name = "updated_at__lt", in = ParameterIn.QUERY, description = "Last updated before", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+        @Parameter(name = "updated_at__lt", in = ParameterIn.QUERY, description = "Last updated before", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+        @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Holding this tag; repeat it to ask for several (every one must be held)", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
+        @Parameter(name = "archived", in = ParameterIn.QUERY, description = "The archived conversations (true) or the others (false, the default)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")),
+        @Parameter(name = "status", in = ParameterIn.QUERY, description = "In this status", schema = @Schema(implementation = ConversationStatus.class)),
+        @Parameter(name = "include_sub_conversations", in = ParameterIn.QUERY, description = "Also conversations that have a parent (false, the default: they are left out)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
 }))
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = OpenApiDefinition.API_KEY_SCHEME, type = SecuritySchemeType.APIKEY, apiKeyName = "X-Session-API-Key", in = SecuritySchemeIn.HEADER),

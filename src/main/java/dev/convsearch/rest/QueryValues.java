@@ -1,6 +1,11 @@
 package dev.convsearch.rest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import dev.convsearch.api.Timestamps;
 import dev.convsearch.api.WireEnum;
@@ -35,12 +40,59 @@ final class QueryValues {
         return value;
     }
 
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
+
+    /** A boolean as FastAPI reads one: true/false, 1/0, yes/no, on/off, in any case; absent is {@code defaultValue}. */
+    static boolean bool(String name, String raw, boolean defaultValue, ValidationErrors errors) {
+        if (raw == null) {
+            return defaultValue;
+        }
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(value)) {
+            return true;
+        }
+        if (!FALSE.contains(value)) {
+            errors.add(FastApiErrors.boolParsing(FastApiErrors.query(name)));
+        }
+        return false;
+    }
+
+    /** Every value of a repeatable text parameter, each {@code 1..maxLength} characters after trimming. */
+    static List<String> texts(String name, List<String> raw, int maxCount, int maxLength, ValidationErrors errors) {
+        if (raw == null || raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.size() > maxCount) {
+            errors.add(FastApiErrors.listTooLong(FastApiErrors.query(name), maxCount));
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (String value : raw) {
+            String trimmed = value.strip();
+            if (trimmed.isEmpty()) {
+                errors.add(FastApiErrors.stringTooShort(FastApiErrors.query(name), 1));
+            } else if (trimmed.length() > maxLength) {
+                errors.add(FastApiErrors.stringTooLong(FastApiErrors.query(name), maxLength));
+            } else {
+                values.add(trimmed);
+            }
+        }
+        return values;
+    }
+
     static <E extends Enum<E> & WireEnum> E enumValue(String name, String raw, Class<E> type, ValidationErrors errors) {
+        return enumValue(name, raw, EnumSet.allOf(type), errors);
+    }
+
+    /** One of {@code allowed} (in their order in the message of a 422). */
+    static <E extends Enum<E> & WireEnum> E enumValue(String name, String raw, Set<E> allowed,
+            ValidationErrors errors) {
         if (raw == null) {
             return null;
         }
-        return WireEnum.parse(type, raw).orElseGet(() -> {
-            errors.add(FastApiErrors.enumValue(FastApiErrors.query(name), type));
+        return allowed.stream().filter(value -> value.wire().equals(raw)).findFirst().orElseGet(() -> {
+            errors.add(FastApiErrors.enumValue(FastApiErrors.query(name), allowed));
             return null;
         });
     }

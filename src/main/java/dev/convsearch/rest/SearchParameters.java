@@ -1,10 +1,14 @@
 package dev.convsearch.rest;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import dev.convsearch.api.ConversationStatus;
 import dev.convsearch.api.ConversationTrigger;
+import dev.convsearch.api.NewConversation;
 import dev.convsearch.domain.PagePosition;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
@@ -15,13 +19,22 @@ import dev.convsearch.service.PageCursors;
 /**
  * The query string of search and count, read as FastAPI reads it: an absent parameter is null, an empty one is the
  * value "" ({@code limit=} is a 422, {@code selected_repository=} matches only ""), a repeated one counts by its last
- * value, and unknown ones are ignored. Every bad value is reported at once, the cursor's included. (JAX-RS'
- * {@code @QueryParam} turns "" into null, so the raw map is read here.)
+ * value ({@code tag} by all of them), and unknown ones are ignored. Every bad value is reported at once, the cursor's
+ * included. (JAX-RS' {@code @QueryParam} turns "" into null, so the raw map is read here.)
  */
 final class SearchParameters {
 
-    static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+
+    /** What a surface's search offers: its default page size, its default order and the orders it knows. */
+    record Surface(int defaultLimit, SortOrder defaultOrder, Set<SortOrder> orders) {
+    }
+
+    /** {@code /api/conversations}: 20 a page, by last update, the date orders. */
+    static final Surface CONVERSATIONS = new Surface(20, SortOrder.UPDATED_AT_DESC, SortOrder.BY_DATE);
+    /** The OpenHands V1 surface: 100 a page, by creation (as V1), the date and title orders. */
+    static final Surface APP_CONVERSATIONS = new Surface(100, SortOrder.CREATED_AT_DESC,
+            EnumSet.allOf(SortOrder.class));
     /** Longest accepted {@code selected_repository} or {@code title__contains}. */
     static final int TEXT_MAX = 1024;
 
@@ -30,9 +43,11 @@ final class SearchParameters {
     }
 
     private final MultivaluedMap<String, String> query;
+    private final Surface surface;
 
-    SearchParameters(MultivaluedMap<String, String> query) {
+    SearchParameters(MultivaluedMap<String, String> query, Surface surface) {
         this.query = query;
+        this.surface = surface;
     }
 
     /** The search the parameters describe for {@code userId}; a 422 with every bad value, the cursor's included. */
@@ -40,10 +55,10 @@ final class SearchParameters {
         ValidationErrors errors = new ValidationErrors();
         SearchFilter filter = filter(userId, errors);
         boolean filterValid = errors.isEmpty();
-        int limit = QueryValues.integer("limit", get("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
-        SortOrder order = QueryValues.enumValue("sort_order", get("sort_order"), SortOrder.class, errors);
+        int limit = QueryValues.integer("limit", get("limit"), surface.defaultLimit(), 1, MAX_LIMIT, errors);
+        SortOrder order = QueryValues.enumValue("sort_order", get("sort_order"), surface.orders(), errors);
         boolean orderValid = order != null || get("sort_order") == null;
-        order = order == null ? SortOrder.UPDATED_AT_DESC : order;
+        order = order == null ? surface.defaultOrder() : order;
         PagePosition after = pagePosition(cursors, filter, order, filterValid && orderValid, errors);
         errors.throwIfAny();
         return new Search(filter, order, limit, after);
@@ -84,7 +99,13 @@ final class SearchParameters {
                 .withCreated(QueryValues.instant("created_at__gte", get("created_at__gte"), errors),
                         QueryValues.instant("created_at__lt", get("created_at__lt"), errors))
                 .withUpdated(QueryValues.instant("updated_at__gte", get("updated_at__gte"), errors),
-                        QueryValues.instant("updated_at__lt", get("updated_at__lt"), errors));
+                        QueryValues.instant("updated_at__lt", get("updated_at__lt"), errors))
+                .withTags(QueryValues.texts("tag", query.get("tag"), NewConversation.TAGS_MAX, NewConversation.TAG_MAX,
+                        errors))
+                .withArchived(QueryValues.bool("archived", get("archived"), false, errors))
+                .withStatus(QueryValues.enumValue("status", get("status"), ConversationStatus.class, errors))
+                .withSubConversations(QueryValues.bool("include_sub_conversations", get("include_sub_conversations"),
+                        false, errors));
     }
 
     private String get(String name) {

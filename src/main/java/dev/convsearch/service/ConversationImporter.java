@@ -1,8 +1,12 @@
 package dev.convsearch.service;
 
+import static dev.convsearch.domain.ConversationField.PARENT_CONVERSATION_ID;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,9 +31,11 @@ public class ConversationImporter {
     static final int BATCH_SIZE = 500;
 
     private final ConversationRepository repository;
+    private final SubConversations subConversations;
 
-    public ConversationImporter(ConversationRepository repository) {
+    public ConversationImporter(ConversationRepository repository, SubConversations subConversations) {
         this.repository = repository;
+        this.subConversations = subConversations;
     }
 
     /** Imports every line of {@code lines} for {@code userId}. */
@@ -43,12 +49,20 @@ public class ConversationImporter {
     /** Writes the good lines of a batch; retries once when a concurrent import created one of its ids first. */
     private Uni<Batch> write(String userId, List<ImportLine> batch) {
         Instant now = Timestamps.now();
+        // the parent is set when a conversation is created, never after: a re-import does not move it
         List<Upsert> upserts = batch.stream().filter(ImportLine::ok)
-                .map(line -> new Upsert(line.change(), ConversationDefaults.of(line.change(), now)))
+                .map(line -> new Upsert(line.change().without(Set.of(PARENT_CONVERSATION_ID)),
+                        line.change().orElse(ConversationDefaults.of(line.change(), now))))
                 .toList();
-        Uni<UpsertCounts> written = upserts.isEmpty() ? Uni.createFrom().item(new UpsertCounts(0, 0))
-                : repository.upsertAll(userId, upserts).onFailure(MongoErrors::isDuplicateKey).retry().atMost(1);
-        return written.map(counts -> new Batch(batch, counts));
+        if (upserts.isEmpty()) {
+            return Uni.createFrom().item(new Batch(batch, new UpsertCounts(0, 0, List.of())));
+        }
+        List<String> parents = batch.stream().filter(ImportLine::ok)
+                .map(line -> (String) line.change().get(PARENT_CONVERSATION_ID)).filter(Objects::nonNull).distinct()
+                .toList();
+        return repository.upsertAll(userId, upserts).onFailure(MongoErrors::isDuplicateKey).retry().atMost(1)
+                .call(counts -> subConversations.linked(userId, parents, counts.createdIds()))
+                .map(counts -> new Batch(batch, counts));
     }
 
     /** A batch of lines and what writing its good ones did. */

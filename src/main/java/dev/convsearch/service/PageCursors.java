@@ -16,25 +16,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.convsearch.config.ConvsearchConfig;
+import dev.convsearch.domain.ConversationField;
 import dev.convsearch.domain.PagePosition;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
 
 /**
- * Encodes and checks {@code page_id} cursors. A cursor is base64url of the last sort value and the walk's start (8
- * bytes of epoch millis each), the last conversation id, and an HMAC-SHA256 tag (12 bytes) over those and the query the page
- * came from: the sort
- * order and the whole filter, user included. A cursor that was altered, truncated, or comes from another query or
- * user fails the tag check and is refused.
+ * Encodes and checks {@code page_id} cursors. A cursor is base64url of the last sort value and the walk's start, the
+ * last conversation id, and an HMAC-SHA256 tag (12 bytes) over those and the query the page came from: the sort order
+ * and the whole filter, user included. A cursor that was altered, truncated, or comes from another query or user fails
+ * the tag check and is refused. For the date orders the sort value and the start are 8 bytes of epoch millis each;
+ * for the title orders the start comes first, then the title (2 bytes of length, UTF-8).
  */
 @ApplicationScoped
 public class PageCursors {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int MILLIS_BYTES = 2 * Long.BYTES;
+    /** The shortest body of any cursor: a start, a title's length and one byte of id. */
+    private static final int MIN_BODY_BYTES = Long.BYTES + Short.BYTES + 1;
     private static final int TAG_BYTES = 12;
-    /** Longer than any cursor this class makes (ids are at most 100 characters). */
-    private static final int MAX_TOKEN_LENGTH = 256;
+    /** Longer than any cursor this class makes (ids are at most 100 characters, titles 200). */
+    private static final int MAX_TOKEN_LENGTH = 2048;
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
@@ -53,9 +55,17 @@ public class PageCursors {
     /** The cursor that resumes after {@code position} for the same filter and order. */
     public String encode(PagePosition position, SearchFilter filter, SortOrder order) {
         byte[] id = position.conversationId().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer body = ByteBuffer.allocate(MILLIS_BYTES + id.length + TAG_BYTES);
-        body.putLong(position.sortValue().toEpochMilli()).putLong(position.asOf().toEpochMilli()).put(id);
-        body.put(tag(body.array(), MILLIS_BYTES + id.length, filter, order));
+        byte[] title = position.sortValue() instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
+        int sortBytes = title == null ? Long.BYTES : Short.BYTES + title.length;
+        ByteBuffer body = ByteBuffer.allocate(Long.BYTES + sortBytes + id.length + TAG_BYTES);
+        if (title == null) {
+            body.putLong(((Instant) position.sortValue()).toEpochMilli()).putLong(position.asOf().toEpochMilli());
+        } else {
+            body.putLong(position.asOf().toEpochMilli()).putShort((short) title.length).put(title);
+        }
+        body.put(id);
+        int bodyLength = body.position();
+        body.put(tag(body.array(), bodyLength, filter, order));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
     }
 
@@ -71,10 +81,25 @@ public class PageCursors {
             return Optional.empty();
         }
         ByteBuffer body = ByteBuffer.wrap(bytes, 0, bodyLength);
-        long sortMillis = body.getLong();
-        long asOfMillis = body.getLong();
-        String id = new String(bytes, MILLIS_BYTES, bodyLength - MILLIS_BYTES, StandardCharsets.UTF_8);
-        return Optional.of(new PagePosition(Instant.ofEpochMilli(sortMillis), id, Instant.ofEpochMilli(asOfMillis)));
+        Object sortValue;
+        Instant asOf;
+        if (order.field() == ConversationField.TITLE) {
+            asOf = Instant.ofEpochMilli(body.getLong());
+            int titleLength = Short.toUnsignedInt(body.getShort());
+            if (titleLength > body.remaining()) {
+                return Optional.empty();
+            }
+            sortValue = new String(bytes, body.position(), titleLength, StandardCharsets.UTF_8);
+            body.position(body.position() + titleLength);
+        } else {
+            if (body.remaining() <= 2 * Long.BYTES) {
+                return Optional.empty();
+            }
+            sortValue = Instant.ofEpochMilli(body.getLong());
+            asOf = Instant.ofEpochMilli(body.getLong());
+        }
+        String id = new String(bytes, body.position(), bodyLength - body.position(), StandardCharsets.UTF_8);
+        return Optional.of(new PagePosition(sortValue, id, asOf));
     }
 
     /** Whether {@code token} has the form of a cursor (its tag unchecked: for a query too broken to check it with). */
@@ -93,7 +118,7 @@ public class PageCursors {
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
-        return bytes.length - TAG_BYTES > MILLIS_BYTES ? bytes : null;
+        return bytes.length - TAG_BYTES >= MIN_BODY_BYTES ? bytes : null;
     }
 
     private byte[] tag(byte[] body, int length, SearchFilter filter, SortOrder order) {

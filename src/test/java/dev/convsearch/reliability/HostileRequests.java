@@ -28,11 +28,13 @@ final class HostileRequests {
 
     private static final List<String> QUERY_NAMES = List.of("page_id", "limit", "selected_repository",
             "conversation_trigger", "sort_order", "title__contains", "created_at__gte", "created_at__lt",
-            "updated_at__gte", "updated_at__lt", "unknown", "limit[]", "$where");
+            "updated_at__gte", "updated_at__lt", "unknown", "limit[]", "$where", "tag", "tag", "archived", "status",
+            "include_sub_conversations", "ids");
     private static final List<String> FIELD_NAMES = List.of("conversation_id", "title", "selected_repository",
             "selected_branch", "git_provider", "trigger", "status", "runtime_status", "url", "session_api_key",
             "num_connections", "pr_number", "created_at", "last_updated_at", "user_id", "name", "expires_at", "$set",
-            "__proto__", "");
+            "__proto__", "", "tags", "archived", "parent_conversation_id", "sub_conversation_ids", "conversation_ids",
+            "add_tags", "remove_tags");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-ndjson",
             "text/plain", "application/json; charset=ISO-8859-1", "application/xml", "multipart/form-data",
             "application/jsonl", "*/*");
@@ -41,7 +43,8 @@ final class HostileRequests {
     private static final List<String> SPECIAL = List.of("", " ", "0", "-1", "1", "100", "101", "20", "1e3",
             "2147483648", "-9223372036854775809", "NaN", "null", "true", "{\"$ne\": null}", "{\"$gt\": \"\"}", ".*",
             "^.*$", "(a+)+$", "\\", "'", "\"", "%00", "\u0000", "\n", "../../etc/passwd", "🎉", "ünïcødé", "gui", "GUI",
-            "resolver", "UPDATED_AT", "CREATED_AT_DESC", "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z", "2025-01-01",
+            "resolver", "UPDATED_AT", "CREATED_AT_DESC", "TITLE", "TITLE_DESC", "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z",
+            "2025-01-01",
             "+999999999-12-31T23:59:59Z", "AAAAAAAAAAAAAAAAAAAAAAAA", "cs_", "count", "import");
     /** Characters that break naive handling: NUL, controls, the ends of the BMP, lone surrogates, combining marks. */
     private static final char[] EDGE_CHARS = { '\u0000', '\u0001', '\t', '\n', '\r', ' ', '"', '\\', '$', '.', '\u007f',
@@ -58,10 +61,11 @@ final class HostileRequests {
     }
 
     HostileRequest next() {
-        int kind = random.nextInt(12);
+        int kind = random.nextInt(16);
         return switch (kind) {
-            case 0, 1, 2 -> search("/api/conversations");
-            case 3 -> search("/api/conversations/count");
+            case 0, 1 -> search("/api/conversations");
+            case 2 -> search(random.nextBoolean() ? "/api/v1/app-conversations/search" : "/api/v1/app-conversations");
+            case 3 -> search(random.nextBoolean() ? "/api/conversations/count" : "/api/v1/app-conversations/count");
             case 4 -> withPath("GET", "/api/conversations/");
             case 5 -> withBody("POST", "/api/conversations");
             case 6 -> withPathAndBody("PATCH", "/api/conversations/");
@@ -69,6 +73,8 @@ final class HostileRequests {
             case 8 -> importLines();
             case 9 -> withBody("POST", "/api/keys");
             case 10 -> random.nextBoolean() ? plain("GET", "/api/keys") : withPath("DELETE", "/api/keys/");
+            case 11 -> withBody("POST", random.nextBoolean() ? "/api/conversations/batch-delete"
+                    : "/api/conversations/batch-update");
             default -> oddMethodOrPath();
         };
     }
@@ -129,7 +135,8 @@ final class HostileRequests {
         String[] methods = { "PUT", "OPTIONS", "HEAD", "TRACE", "PATCH", "POST" };
         String method = methods[random.nextInt(methods.length)];
         String[] paths = { "/api/conversations", "/api/conversations/count", "/api", "/api/keys/x/y", "/q/health",
-                "/api/conversations/import", "/api/conversations/a/b/c", "/api/conversations//" };
+                "/api/conversations/import", "/api/conversations/a/b/c", "/api/conversations//",
+                "/api/conversations/batch-delete", "/api/conversations/batch-update" };
         String path = paths[random.nextInt(paths.length)];
         return new HostileRequest(method + " " + path, spec -> auth(spec).request(method, path));
     }

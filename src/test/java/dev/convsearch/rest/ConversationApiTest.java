@@ -62,7 +62,8 @@ class ConversationApiTest {
         Map<String, Object> read = USER.request().get(location).then().statusCode(200).extract().jsonPath().getMap("");
         assertEquals(List.of("conversation_id", "title", "last_updated_at", "status", "runtime_status",
                 "selected_repository", "selected_branch", "git_provider", "trigger", "num_connections", "url",
-                "session_api_key", "created_at", "pr_number"), List.copyOf(read.keySet()));
+                "session_api_key", "created_at", "pr_number", "tags", "archived", "parent_conversation_id",
+                "sub_conversation_ids"), List.copyOf(read.keySet()));
     }
 
     @Test

@@ -17,10 +17,10 @@ public final class SearchWalker {
     }
 
     /**
-     * The ids of every page of the search {@code params} describes, following next_page_id to the end. Asserts that
-     * every page but the last is full and that only the last has no next_page_id.
+     * The ids of every page of the search {@code params} describes (a list value is a repeated parameter), following
+     * next_page_id to the end. Asserts that every page but the last is full and that only the last has no next_page_id.
      */
-    public static List<String> walk(TestUsers user, Map<String, String> params, int limit) {
+    public static List<String> walk(TestUsers user, Map<String, ?> params, int limit) {
         List<String> ids = new ArrayList<>();
         String pageId = null;
         for (int pages = 0; pages < 10_000; pages++) {

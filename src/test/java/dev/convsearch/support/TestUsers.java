@@ -29,7 +29,15 @@ public enum TestUsers {
     SYBIL,
     TRENT,
     VICTOR,
-    WALTER;
+    WALTER,
+    XAVIER,
+    YVONNE,
+    ZARA,
+    ABEL,
+    BEA,
+    CLEO,
+    DORA,
+    EMIL;
 
     /** The user id (the lowercase name). */
     public String id() {

@@ -1,0 +1,16 @@
+package dev.convsearch.service;
+
+import java.util.List;
+
+import dev.convsearch.repository.ConversationDocument;
+
+/**
+ * How the API shows a conversation: {@link ConversationMapper#INFO} ({@code /api/conversations}) or
+ * {@link ConversationMapper#APP} (the OpenHands V1 surface). One search serves both.
+ */
+@FunctionalInterface
+public interface ConversationView<T> {
+
+    /** {@code doc} as shown, with the ids of its sub-conversations. */
+    T of(ConversationDocument doc, List<String> subConversationIds);
+}

@@ -1,0 +1,58 @@
+package dev.convsearch.service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.convsearch.api.ConversationInfo;
+import dev.convsearch.repository.ConversationDocument;
+import dev.convsearch.repository.ConversationRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code sub_conversation_ids}: computed when a conversation is read, never stored on it. A search looks them up only
+ * for the conversations marked as possible parents ({@code has_sub_conversations}), so the default search costs no
+ * second round trip. The mark is kept by one rule, applied after every write that brings a parent and a child
+ * together: a written child marks its parent (if it exists), and a created conversation marks itself if children
+ * arrived before it. Each side writes before it looks at the other, so whichever arrives last finds the first.
+ */
+@ApplicationScoped
+public class SubConversations {
+
+    private final ConversationRepository repository;
+
+    public SubConversations(ConversationRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * After a write: marks the {@code parents} its children named, and those of the {@code created} conversations that
+     * already have children; the children of the created ones, by parent.
+     */
+    Uni<Map<String, List<String>>> linked(String userId, Collection<String> parents, Collection<String> created) {
+        return repository.markParents(userId, parents)
+                .chain(() -> repository.subConversations(userId, created))
+                .call(found -> repository.markParents(userId, found.keySet()));
+    }
+
+    /** {@code docs} as {@code view} shows them, in their order, each with the ids of its sub-conversations. */
+    <T> Uni<List<T>> views(String userId, List<ConversationDocument> docs, ConversationView<T> view) {
+        List<String> parents = docs.stream().filter(doc -> Boolean.TRUE.equals(doc.hasSubConversations))
+                .map(doc -> doc.conversationId).toList();
+        return repository.subConversations(userId, parents).map(subs -> docs.stream()
+                .map(doc -> view.of(doc, subs.getOrDefault(doc.conversationId, List.of())))
+                .toList());
+    }
+
+    /** The API record of {@code doc}, a conversation just created, whose children {@link #linked} found. */
+    static ConversationInfo created(ConversationDocument doc, Map<String, List<String>> children) {
+        return ConversationMapper.INFO.of(doc, children.getOrDefault(doc.conversationId, List.of()));
+    }
+
+    /** The API record of {@code doc}, with the ids of its sub-conversations. */
+    Uni<ConversationInfo> info(String userId, ConversationDocument doc) {
+        return views(userId, List.of(doc), ConversationMapper.INFO).map(infos -> infos.get(0));
+    }
+}
