@@ -12,6 +12,9 @@ public final class Tags {
 
     /** {@code tags} (strings) as they are kept. */
     public static List<String> normalise(Collection<?> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
         TreeSet<String> kept = new TreeSet<>(Tags::byCodePoint);
         tags.forEach(tag -> kept.add(((String) tag).strip()));
         return List.copyOf(kept);

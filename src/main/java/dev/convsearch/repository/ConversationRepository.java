@@ -102,18 +102,15 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         List<UpdateOneModel<ConversationDocument>> writes = upserts.stream().map(upsert -> write(userId, upsert))
                 .toList();
         return mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(true))
-                .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount(),
-                        result.getUpserts().stream()
-                                .map(inserted -> (String) upserts.get(inserted.getIndex()).given().get(CONVERSATION_ID))
-                                .toList()));
+                .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount()));
     }
 
     /** One conversation to upsert: the fields its source gave (its id among them), and the defaults of a new one. */
     public record Upsert(ConversationChange given, ConversationChange defaults) {
     }
 
-    /** What an upsert of many did: how many conversations it created (and their ids) and how many it updated. */
-    public record UpsertCounts(long created, long updated, List<String> createdIds) {
+    /** What an upsert of many did: how many conversations it created and how many it updated. */
+    public record UpsertCounts(long created, long updated) {
     }
 
     /** The user's conversations among {@code conversationIds}, in no particular order. */
@@ -159,6 +156,15 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         return mongoCollection().updateMany(new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(),
                 new Document("$in", List.copyOf(conversationIds))),
                 new Document("$set", new Document(ConversationDocument.HAS_SUB_CONVERSATIONS, true))).replaceWithVoid();
+    }
+
+    /** Every conversation id the user's sub-conversations name as their parent (existing or not). */
+    public Uni<Set<String>> parentsNamed(String userId) {
+        return mongoCollection().withDocumentClass(Document.class)
+                .find(new Document(USER_ID.stored(), userId).append(ConversationDocument.HAS_PARENT, true),
+                        new FindOptions().projection(new Document(PARENT_CONVERSATION_ID.stored(), 1)))
+                .map(child -> child.getString(PARENT_CONVERSATION_ID.stored()))
+                .collect().asSet();
     }
 
     /**

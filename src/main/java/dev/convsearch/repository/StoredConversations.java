@@ -37,14 +37,17 @@ final class StoredConversations {
     private StoredConversations() {
     }
 
-    /** The fields {@code change} sets, by stored name, as stored values ({@code has_parent} with the parent). */
+    /**
+     * The fields {@code change} sets, by stored name, as stored values, with {@code has_parent} when it sets a parent
+     * (a conversation without one has no {@code has_parent}: searches take missing as false).
+     */
     static Document fields(ConversationChange change) {
         Document fields = new Document();
         for (Map.Entry<ConversationField, Object> entry : change.values().entrySet()) {
             fields.append(entry.getKey().stored(), stored(entry.getValue()));
         }
-        if (change.sets(ConversationField.PARENT_CONVERSATION_ID)) {
-            fields.append(ConversationDocument.HAS_PARENT, change.get(ConversationField.PARENT_CONVERSATION_ID) != null);
+        if (change.get(ConversationField.PARENT_CONVERSATION_ID) != null) {
+            fields.append(ConversationDocument.HAS_PARENT, true);
         }
         return fields;
     }

@@ -1,14 +1,11 @@
 package dev.convsearch.service;
 
-import static dev.convsearch.domain.ConversationField.ARCHIVED;
 import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.CREATED_AT;
 import static dev.convsearch.domain.ConversationField.LAST_UPDATED_AT;
 import static dev.convsearch.domain.ConversationField.NUM_CONNECTIONS;
-import static dev.convsearch.domain.ConversationField.PARENT_CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.PR_NUMBER;
 import static dev.convsearch.domain.ConversationField.STATUS;
-import static dev.convsearch.domain.ConversationField.TAGS;
 import static dev.convsearch.domain.ConversationField.TITLE;
 
 import java.time.Instant;
@@ -27,7 +24,8 @@ final class ConversationDefaults {
     /**
      * The defaults of a new conversation created with {@code given} at {@code now}: a generated id, the title
      * "Conversation " + the id's first 5 characters, STOPPED, no connections, no pull requests, created now, last
-     * updated when created, no tags, not archived, no parent.
+     * updated when created. (No tags, not archived and no parent are not stored at all: every read takes a missing
+     * field as those, and a smaller document is cheaper to read.)
      */
     static ConversationChange of(ConversationChange given, Instant now) {
         String id = given.get(CONVERSATION_ID) instanceof String givenId ? givenId : ConversationIds.newId();
@@ -39,9 +37,6 @@ final class ConversationDefaults {
                 .with(NUM_CONNECTIONS, 0)
                 .with(PR_NUMBER, List.of())
                 .with(CREATED_AT, createdAt)
-                .with(LAST_UPDATED_AT, createdAt)
-                .with(TAGS, List.of())
-                .with(ARCHIVED, false)
-                .with(PARENT_CONVERSATION_ID, null);
+                .with(LAST_UPDATED_AT, createdAt);
     }
 }

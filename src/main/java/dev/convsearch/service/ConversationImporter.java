@@ -43,10 +43,14 @@ public class ConversationImporter {
         return lines.group().intoLists().of(BATCH_SIZE)
                 .onItem().transformToUniAndConcatenate(batch -> write(userId, batch))
                 .collect().in(Tally::new, Tally::add)
+                .call(() -> subConversations.reconciled(userId))
                 .map(Tally::result);
     }
 
-    /** Writes the good lines of a batch; retries once when a concurrent import created one of its ids first. */
+    /**
+     * Writes the good lines of a batch (retrying once when a concurrent import created one of its ids first), then marks
+     * the parents its children name.
+     */
     private Uni<Batch> write(String userId, List<ImportLine> batch) {
         Instant now = Timestamps.now();
         // the parent is set when a conversation is created, never after: a re-import does not move it
@@ -55,13 +59,13 @@ public class ConversationImporter {
                         line.change().orElse(ConversationDefaults.of(line.change(), now))))
                 .toList();
         if (upserts.isEmpty()) {
-            return Uni.createFrom().item(new Batch(batch, new UpsertCounts(0, 0, List.of())));
+            return Uni.createFrom().item(new Batch(batch, new UpsertCounts(0, 0)));
         }
         List<String> parents = batch.stream().filter(ImportLine::ok)
                 .map(line -> (String) line.change().get(PARENT_CONVERSATION_ID)).filter(Objects::nonNull).distinct()
                 .toList();
         return repository.upsertAll(userId, upserts).onFailure(MongoErrors::isDuplicateKey).retry().atMost(1)
-                .call(counts -> subConversations.linked(userId, parents, counts.createdIds()))
+                .call(() -> subConversations.linked(userId, parents, List.of()))
                 .map(counts -> new Batch(batch, counts));
     }
 

@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  * for the conversations marked as possible parents ({@code has_sub_conversations}), so the default search costs no
  * second round trip. The mark is kept by one rule, applied after every write that brings a parent and a child
  * together: a written child marks its parent (if it exists), and a created conversation marks itself if children
- * arrived before it. Each side writes before it looks at the other, so whichever arrives last finds the first.
+ * arrived before it (an import does this once, at its end). Each side writes before it looks at the other, so
+ * whichever arrives last finds the first.
  */
 @ApplicationScoped
 public class SubConversations {
@@ -35,6 +36,17 @@ public class SubConversations {
         return repository.markParents(userId, parents)
                 .chain(() -> repository.subConversations(userId, created))
                 .call(found -> repository.markParents(userId, found.keySet()));
+    }
+
+    /**
+     * After an import, which marked the parents its children named as it went: marks every parent any of the user's
+     * children names, which covers the conversations the import created after their children (one read, not one per
+     * batch). A child written meanwhile by another request is seen by this pass, or finds its parent there and marks
+     * it itself.
+     */
+    Uni<Void> reconciled(String userId) {
+        return repository.parentsNamed(userId).chain(parents -> repository.markParents(userId, parents))
+                .replaceWithVoid();
     }
 
     /** {@code docs} as {@code view} shows them, in their order, each with the ids of its sub-conversations. */
