@@ -16,7 +16,7 @@ import dev.convsearch.api.validation.TrimmedLength;
  * A conversation's fields as create and import read them (PATCH reads the fields it may change); every field is
  * optional and unknown fields are rejected. The constraints are the fields' rules, checked by Bean Validation.
  */
-@Schema(name = "NewConversation")
+@Schema(name = "NewConversation", example = "{\"conversation_id\": \"3f2a9c4e0b7d4e5f8a1b2c3d4e5f6a7b\", \"title\": \"Fix the build\", \"selected_repository\": \"acme/app\", \"trigger\": \"gui\", \"tags\": [\"ci\"]}")
 public record NewConversation(
         @Schema(description = "1..100 characters of [A-Za-z0-9._-]; generated (32 hex) when absent") @ConversationId String conversationId,
         @Schema(description = "1..200 characters after trimming; defaults to 'Conversation ' + the id's first 5 characters") @TrimmedLength(min = 1, max = TITLE_MAX) String title,

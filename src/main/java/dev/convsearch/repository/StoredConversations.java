@@ -1,8 +1,5 @@
 package dev.convsearch.repository;
 
-import static org.bson.codecs.configuration.CodecRegistries.fromProviders;
-import static org.bson.codecs.configuration.CodecRegistries.fromRegistries;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -10,11 +7,8 @@ import java.util.Map;
 
 import org.bson.BsonDocumentReader;
 import org.bson.Document;
-import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.pojo.Conventions;
-import org.bson.codecs.pojo.PojoCodecProvider;
 
 import com.mongodb.MongoClientSettings;
 
@@ -24,15 +18,13 @@ import dev.convsearch.domain.ConversationField;
 
 /**
  * How a {@link ConversationChange} is stored: each field under its stored name (the table's), instants as BSON dates,
- * enums as their wire strings. And how such a document is read back as a {@link ConversationDocument}, with the same
- * POJO conventions as Quarkus' MongoDB client.
+ * enums as their wire strings. And how such a document is read back as a {@link ConversationDocument}, by the codec
+ * the MongoDB client reads it with.
  */
 final class StoredConversations {
 
-    private static final CodecRegistry REGISTRY = fromRegistries(MongoClientSettings.getDefaultCodecRegistry(),
-            fromProviders(PojoCodecProvider.builder().automatic(true)
-                    .conventions(List.of(Conventions.ANNOTATION_CONVENTION)).build()));
-    private static final Codec<ConversationDocument> CODEC = REGISTRY.get(ConversationDocument.class);
+    private static final CodecRegistry REGISTRY = MongoClientSettings.getDefaultCodecRegistry();
+    private static final ConversationCodec CODEC = new ConversationCodec();
 
     private StoredConversations() {
     }

@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,6 +38,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/keys")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "API Keys", description = "The caller's own API keys")
 @SecurityRequirement(name = OpenApiDefinition.API_KEY_SCHEME)
 @SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
@@ -52,7 +55,7 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create API Key", description = "The secret key is in this response only; keep it.")
+    @Operation(operationId = "create_api_key_api_keys_post", summary = "Create API Key", description = "The secret key is in this response only; keep it.")
     @APIResponseSchema(value = CreatedApiKey.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller holds too many keys", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<RestResponse<CreatedApiKey>> create(@Valid NewApiKey body) {
@@ -64,7 +67,7 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List API Keys", description = "The caller's keys, newest first, without secrets")
+    @Operation(operationId = "list_api_keys_api_keys_get", summary = "List API Keys", description = "The caller's keys, newest first, without secrets")
     @APIResponseSchema(value = ApiKeyInfo[].class, responseCode = "200", responseDescription = "The caller's keys")
     public Uni<List<ApiKeyInfo>> list() {
         return keys.list(userId());
@@ -72,10 +75,10 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke API Key")
+    @Operation(operationId = "revoke_api_key_api_keys__id__delete", summary = "Revoke API Key")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<Void> revoke(@RestPath String id) {
+    public Uni<Void> revoke(@Parameter(description = "The key's id, as listed") @RestPath String id) {
         return keys.revoke(userId(), id);
     }
 

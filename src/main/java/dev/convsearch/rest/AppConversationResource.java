@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.convsearch.api.AppConversation;
 import dev.convsearch.api.AppConversationPage;
@@ -40,6 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/app-conversations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "App Conversations", description = "The OpenHands V1 app server's conversation search")
 @SecurityRequirement(name = OpenApiDefinition.API_KEY_SCHEME)
 @SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
@@ -58,7 +60,7 @@ public class AppConversationResource {
 
     @GET
     @Path("/search")
-    @Operation(summary = "Search App Conversations", description = "The caller's conversations, a page at a time, with "
+    @Operation(operationId = "search_app_conversations_api_v1_app_conversations_search_get", summary = "Search App Conversations", description = "The caller's conversations, a page at a time, with "
             + "every filter applied before paging")
     @APIResponseSchema(value = AppConversationPage.class, responseCode = "200", responseDescription = "Successful Response")
     @Parameter(name = "page_id", in = ParameterIn.QUERY, description = "Opaque cursor from a previous page's "
@@ -80,12 +82,12 @@ public class AppConversationResource {
         SearchParameters.Search search = new SearchParameters(uri.getQueryParameters(),
                 SearchParameters.APP_CONVERSATIONS).search(userId(), cursors);
         return conversations.search(search.filter(), search.order(), search.limit(), search.after(),
-                ConversationMapper.APP).map(page -> new AppConversationPage(page.items(), page.nextPageId()));
+                ConversationMapper.APP, AppConversationPage::new);
     }
 
     @GET
     @Path("/count")
-    @Operation(summary = "Count App Conversations", description = "How many conversations the search's filters match: "
+    @Operation(operationId = "count_app_conversations_api_v1_app_conversations_count_get", summary = "Count App Conversations", description = "How many conversations the search's filters match: "
             + "always the number a walk of the search returns")
     @APIResponseSchema(value = Long.class, responseCode = "200", responseDescription = "The number of matches")
     @Parameter(ref = "title__contains")
@@ -105,7 +107,7 @@ public class AppConversationResource {
     }
 
     @GET
-    @Operation(summary = "Batch Get App Conversations", description = "The conversations asked for, in the order asked; "
+    @Operation(operationId = "batch_get_app_conversations_api_v1_app_conversations_get", summary = "Batch Get App Conversations", description = "The conversations asked for, in the order asked; "
             + "null for an id the caller does not hold")
     @APIResponse(responseCode = "200", description = "Successful Response", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AppConversation.class, nullable = true)))
     @Parameter(name = "ids", in = ParameterIn.QUERY, required = true, description = "1..100 conversation ids; repeat the "

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -54,6 +55,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/conversations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Conversations", description = "Search, read, create, change, organise, delete and import conversations")
 @SecurityRequirement(name = OpenApiDefinition.API_KEY_SCHEME)
 @SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
@@ -100,12 +102,12 @@ public class ConversationResource {
         SearchParameters.Search search = new SearchParameters(uri.getQueryParameters(), SearchParameters.CONVERSATIONS)
                 .search(userId(), cursors);
         return conversations.search(search.filter(), search.order(), search.limit(), search.after(),
-                ConversationMapper.INFO).map(page -> new ConversationInfoResultSet(page.items(), page.nextPageId()));
+                ConversationMapper.INFO, ConversationInfoResultSet::new);
     }
 
     @GET
     @Path("/count")
-    @Operation(summary = "Count Conversations", description = "How many conversations the search filters match")
+    @Operation(operationId = "count_conversations_api_conversations_count_get", summary = "Count Conversations", description = "How many conversations the search filters match")
     @APIResponseSchema(value = Long.class, responseCode = "200", responseDescription = "The number of matches")
     @Parameter(ref = "selected_repository")
     @Parameter(ref = "conversation_trigger")
@@ -125,16 +127,17 @@ public class ConversationResource {
 
     @GET
     @Path("/{conversation_id}")
-    @Operation(summary = "Get Conversation")
+    @Operation(operationId = "get_conversation_api_conversations__conversation_id__get", summary = "Get Conversation")
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "200", responseDescription = "Successful Response")
     @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<ConversationInfo> get(@RestPath("conversation_id") String conversationId) {
+    public Uni<ConversationInfo> get(
+            @Parameter(description = "The conversation's id") @RestPath("conversation_id") String conversationId) {
         return conversations.get(userId(), conversationId);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create Conversation")
+    @Operation(operationId = "create_conversation_api_conversations_post", summary = "Create Conversation")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewConversation.class)))
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller already has a conversation with that id", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
@@ -150,30 +153,33 @@ public class ConversationResource {
     @PATCH
     @Path("/{conversation_id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update Conversation", description = "Changes only the fields given: title, selected_branch, "
+    @Operation(operationId = "update_conversation_api_conversations__conversation_id__patch", summary = "Update Conversation", description = "Changes only the fields given: title, selected_branch, "
             + "status, runtime_status, url, session_api_key, num_connections, pr_number, last_updated_at. "
             + "last_updated_at becomes now unless given.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ConversationPatch.class)))
     @APIResponseSchema(value = ConversationInfo.class, responseCode = "200", responseDescription = "Successful Response")
     @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<ConversationInfo> patch(@RestPath("conversation_id") String conversationId, ObjectNode body) {
+    public Uni<ConversationInfo> patch(
+            @Parameter(description = "The conversation's id") @RestPath("conversation_id") String conversationId,
+            ObjectNode body) {
         RequestValidationException.requireBody(body);
         return conversations.patch(userId(), conversationId, bodies.forPatch(body));
     }
 
     @DELETE
     @Path("/{conversation_id}")
-    @Operation(summary = "Delete Conversation")
+    @Operation(operationId = "delete_conversation_api_conversations__conversation_id__delete", summary = "Delete Conversation")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such conversation of the caller's", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<Void> delete(@RestPath("conversation_id") String conversationId) {
+    public Uni<Void> delete(
+            @Parameter(description = "The conversation's id") @RestPath("conversation_id") String conversationId) {
         return conversations.delete(userId(), conversationId);
     }
 
     @POST
     @Path("/batch-delete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete Conversations", description = "Deletes 1..100 of the caller's conversations; "
+    @Operation(operationId = "batch_delete_conversations_api_conversations_batch_delete_post", summary = "Delete Conversations", description = "Deletes 1..100 of the caller's conversations; "
             + "another user's id, or one that does not exist, is listed as not found")
     @APIResponseSchema(value = BatchResult.Deleted.class, responseCode = "200", responseDescription = "What was deleted")
     public Uni<BatchResult.Deleted> batchDelete(@Valid BatchDelete body) {
@@ -184,7 +190,7 @@ public class ConversationResource {
     @POST
     @Path("/batch-update")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update Conversations", description = "Archives or unarchives, and adds or removes tags of, "
+    @Operation(operationId = "batch_update_conversations_api_conversations_batch_update_post", summary = "Update Conversations", description = "Archives or unarchives, and adds or removes tags of, "
             + "1..100 of the caller's conversations; last_updated_at is left alone (organising is not activity)")
     @APIResponseSchema(value = BatchResult.Updated.class, responseCode = "200", responseDescription = "What was updated")
     public Uni<BatchResult.Updated> batchUpdate(@Valid BatchUpdate body) {
@@ -201,7 +207,7 @@ public class ConversationResource {
     @Path("/import")
     @Consumes({ NDJSON, "application/jsonl" })
     @Blocking
-    @Operation(summary = "Import Conversations", description = "One OpenHands metadata.json object per line "
+    @Operation(operationId = "import_conversations_api_conversations_import_post", summary = "Import Conversations", description = "One OpenHands metadata.json object per line "
             + "(application/x-ndjson). Upserts by conversation_id within the caller's conversations; every valid line "
             + "lands, each invalid one is reported by its 1-based number.")
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -56,10 +57,11 @@ public class ConversationService {
 
     /**
      * One page of {@code filter}'s conversations in {@code order}, after {@code after} (the first page when null), as
-     * {@code view} shows them. Reads one more than {@code limit} to learn whether another page follows.
+     * {@code view} shows them, made into {@code pageOf} (the items and the next page's cursor, or null). Reads one more
+     * than {@code limit} to learn whether another page follows.
      */
-    public <T> Uni<Page<T>> search(SearchFilter filter, SortOrder order, int limit, PagePosition after,
-            ConversationView<T> view) {
+    public <T, R> Uni<R> search(SearchFilter filter, SortOrder order, int limit, PagePosition after,
+            ConversationView<T> view, BiFunction<List<T>, String, R> pageOf) {
         Instant asOf = after == null ? Timestamps.now() : after.asOf();
         return repository.findPage(filter, order, after, limit + 1).chain(docs -> {
             boolean more = docs.size() > limit;
@@ -68,7 +70,7 @@ public class ConversationService {
                     ? cursors.encode(ConversationRepository.positionOf(page.get(page.size() - 1), order, asOf), filter,
                             order)
                     : null;
-            return subConversations.views(filter.userId(), page, view).map(items -> new Page<>(items, next));
+            return subConversations.views(filter.userId(), page, view, items -> pageOf.apply(items, next));
         });
     }
 
@@ -80,7 +82,7 @@ public class ConversationService {
         List<String> possible = conversationIds.stream().filter(ConversationIds::isValid).distinct().toList();
         Uni<List<ConversationDocument>> found = possible.isEmpty() ? Uni.createFrom().item(List.of())
                 : repository.findAll(userId, possible);
-        return found.chain(docs -> subConversations.views(userId, docs, view).map(views -> {
+        return found.chain(docs -> subConversations.views(userId, docs, view, views -> {
             Map<String, T> byId = new HashMap<>();
             for (int i = 0; i < docs.size(); i++) {
                 byId.put(docs.get(i).conversationId, views.get(i));

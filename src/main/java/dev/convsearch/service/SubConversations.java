@@ -1,8 +1,10 @@
 package dev.convsearch.service;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,13 +51,31 @@ public class SubConversations {
                 .replaceWithVoid();
     }
 
-    /** {@code docs} as {@code view} shows them, in their order, each with the ids of its sub-conversations. */
-    <T> Uni<List<T>> views(String userId, List<ConversationDocument> docs, ConversationView<T> view) {
-        List<String> parents = docs.stream().filter(doc -> Boolean.TRUE.equals(doc.hasSubConversations))
-                .map(doc -> doc.conversationId).toList();
-        return repository.subConversations(userId, parents).map(subs -> docs.stream()
-                .map(doc -> view.of(doc, subs.getOrDefault(doc.conversationId, List.of())))
-                .toList());
+    /**
+     * {@code docs} as {@code view} shows them, in their order, each with the ids of its sub-conversations, made into
+     * {@code result}. Looks up only the conversations marked as possible parents; with none, answers at once.
+     */
+    <T, R> Uni<R> views(String userId, List<ConversationDocument> docs, ConversationView<T> view,
+            Function<List<T>, R> result) {
+        List<String> parents = new ArrayList<>();
+        for (ConversationDocument doc : docs) {
+            if (Boolean.TRUE.equals(doc.hasSubConversations)) {
+                parents.add(doc.conversationId);
+            }
+        }
+        if (parents.isEmpty()) {
+            return Uni.createFrom().item(result.apply(shown(docs, Map.of(), view)));
+        }
+        return repository.subConversations(userId, parents).map(subs -> result.apply(shown(docs, subs, view)));
+    }
+
+    private static <T> List<T> shown(List<ConversationDocument> docs, Map<String, List<String>> subs,
+            ConversationView<T> view) {
+        List<T> shown = new ArrayList<>(docs.size());
+        for (ConversationDocument doc : docs) {
+            shown.add(view.of(doc, subs.getOrDefault(doc.conversationId, List.of())));
+        }
+        return shown;
     }
 
     /** The API record of {@code doc}, a conversation just created, whose children {@link #linked} found. */
@@ -65,6 +85,6 @@ public class SubConversations {
 
     /** The API record of {@code doc}, with the ids of its sub-conversations. */
     Uni<ConversationInfo> info(String userId, ConversationDocument doc) {
-        return views(userId, List.of(doc), ConversationMapper.INFO).map(infos -> infos.get(0));
+        return views(userId, List.of(doc), ConversationMapper.INFO, infos -> infos.get(0));
     }
 }

@@ -1,0 +1,189 @@
+package dev.convsearch.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.bson.BsonReader;
+import org.bson.BsonType;
+import org.bson.BsonWriter;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecProvider;
+import org.bson.codecs.configuration.CodecRegistry;
+
+/**
+ * Reads and writes {@link ConversationDocument}s field by field, by stored name (Quarkus registers every
+ * {@link CodecProvider} of the application with its MongoDB client). The generic POJO codec looks each name up among
+ * all the class's properties, one by one; with some thirty properties that was a tenth of a search's CPU
+ * (BENCHMARKS.md). A value of an unexpected BSON type (data older than its rule) is skipped, and reads as absent.
+ * ConversationCodecTest checks that every stored name of the field table is written and read back.
+ */
+public class ConversationCodec implements Codec<ConversationDocument>, CodecProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Codec<T> get(Class<T> type, CodecRegistry registry) {
+        return type == ConversationDocument.class ? (Codec<T>) this : null;
+    }
+
+    @Override
+    public Class<ConversationDocument> getEncoderClass() {
+        return ConversationDocument.class;
+    }
+
+    @Override
+    public ConversationDocument decode(BsonReader reader, DecoderContext context) {
+        ConversationDocument doc = new ConversationDocument();
+        reader.readStartDocument();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            String name = reader.readName();
+            BsonType type = reader.getCurrentBsonType();
+            switch (name) {
+                case "_id" -> doc.id = type == BsonType.OBJECT_ID ? reader.readObjectId() : skip(reader, null);
+                case "user_id" -> doc.userId = text(reader);
+                case "conversation_id" -> doc.conversationId = text(reader);
+                case "title" -> doc.title = text(reader);
+                case "selected_repository" -> doc.selectedRepository = text(reader);
+                case "selected_branch" -> doc.selectedBranch = text(reader);
+                case "git_provider" -> doc.gitProvider = text(reader);
+                case "trigger" -> doc.trigger = text(reader);
+                case "status" -> doc.status = text(reader);
+                case "runtime_status" -> doc.runtimeStatus = text(reader);
+                case "url" -> doc.url = text(reader);
+                case "session_api_key" -> doc.sessionApiKey = text(reader);
+                case "num_connections" -> doc.numConnections = number(reader, Number::intValue);
+                case "pr_number" -> doc.prNumber = list(reader, r -> number(r, Number::intValue));
+                case "created_at" -> doc.createdAt = instant(reader);
+                case "last_updated_at" -> doc.lastUpdatedAt = instant(reader);
+                case "tags" -> doc.tags = list(reader, ConversationCodec::text);
+                case "archived" -> doc.archived = bool(reader);
+                case "parent_conversation_id" -> doc.parentConversationId = text(reader);
+                case ConversationDocument.HAS_PARENT -> doc.hasParent = bool(reader);
+                case ConversationDocument.HAS_SUB_CONVERSATIONS -> doc.hasSubConversations = bool(reader);
+                case "llm_model" -> doc.llmModel = text(reader);
+                case "accumulated_cost" -> doc.accumulatedCost = number(reader, Number::doubleValue);
+                case "prompt_tokens" -> doc.promptTokens = number(reader, Number::longValue);
+                case "completion_tokens" -> doc.completionTokens = number(reader, Number::longValue);
+                case ConversationDocument.REVISED_AT -> doc.revisedAt = instant(reader);
+                default -> reader.skipValue();
+            }
+        }
+        reader.readEndDocument();
+        return doc;
+    }
+
+    @Override
+    public void encode(BsonWriter writer, ConversationDocument doc, EncoderContext context) {
+        writer.writeStartDocument();
+        if (doc.id != null) {
+            writer.writeObjectId("_id", doc.id);
+        }
+        text(writer, "user_id", doc.userId);
+        text(writer, "conversation_id", doc.conversationId);
+        text(writer, "title", doc.title);
+        text(writer, "selected_repository", doc.selectedRepository);
+        text(writer, "selected_branch", doc.selectedBranch);
+        text(writer, "git_provider", doc.gitProvider);
+        text(writer, "trigger", doc.trigger);
+        text(writer, "status", doc.status);
+        text(writer, "runtime_status", doc.runtimeStatus);
+        text(writer, "url", doc.url);
+        text(writer, "session_api_key", doc.sessionApiKey);
+        if (doc.numConnections != null) {
+            writer.writeInt32("num_connections", doc.numConnections);
+        }
+        if (doc.prNumber != null) {
+            writer.writeStartArray("pr_number");
+            doc.prNumber.forEach(writer::writeInt32);
+            writer.writeEndArray();
+        }
+        instant(writer, "created_at", doc.createdAt);
+        instant(writer, "last_updated_at", doc.lastUpdatedAt);
+        if (doc.tags != null) {
+            writer.writeStartArray("tags");
+            doc.tags.forEach(writer::writeString);
+            writer.writeEndArray();
+        }
+        bool(writer, "archived", doc.archived);
+        text(writer, "parent_conversation_id", doc.parentConversationId);
+        bool(writer, ConversationDocument.HAS_PARENT, doc.hasParent);
+        bool(writer, ConversationDocument.HAS_SUB_CONVERSATIONS, doc.hasSubConversations);
+        text(writer, "llm_model", doc.llmModel);
+        if (doc.accumulatedCost != null) {
+            writer.writeDouble("accumulated_cost", doc.accumulatedCost);
+        }
+        if (doc.promptTokens != null) {
+            writer.writeInt64("prompt_tokens", doc.promptTokens);
+        }
+        if (doc.completionTokens != null) {
+            writer.writeInt64("completion_tokens", doc.completionTokens);
+        }
+        instant(writer, ConversationDocument.REVISED_AT, doc.revisedAt);
+        writer.writeEndDocument();
+    }
+
+    private static String text(BsonReader reader) {
+        return reader.getCurrentBsonType() == BsonType.STRING ? reader.readString() : skip(reader, null);
+    }
+
+    private static Boolean bool(BsonReader reader) {
+        return reader.getCurrentBsonType() == BsonType.BOOLEAN ? reader.readBoolean() : skip(reader, null);
+    }
+
+    private static Instant instant(BsonReader reader) {
+        return reader.getCurrentBsonType() == BsonType.DATE_TIME ? Instant.ofEpochMilli(reader.readDateTime())
+                : skip(reader, null);
+    }
+
+    /** A number stored as any of BSON's numeric types, as {@code as} gives it. */
+    private static <N> N number(BsonReader reader, Function<Number, N> as) {
+        return switch (reader.getCurrentBsonType()) {
+            case INT32 -> as.apply(reader.readInt32());
+            case INT64 -> as.apply(reader.readInt64());
+            case DOUBLE -> as.apply(reader.readDouble());
+            default -> skip(reader, null);
+        };
+    }
+
+    private static <E> List<E> list(BsonReader reader, Function<BsonReader, E> element) {
+        if (reader.getCurrentBsonType() != BsonType.ARRAY) {
+            return skip(reader, null);
+        }
+        List<E> list = new ArrayList<>();
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            E value = element.apply(reader);
+            if (value != null) {
+                list.add(value);
+            }
+        }
+        reader.readEndArray();
+        return list;
+    }
+
+    private static <V> V skip(BsonReader reader, V value) {
+        reader.skipValue();
+        return value;
+    }
+
+    private static void text(BsonWriter writer, String name, String value) {
+        if (value != null) {
+            writer.writeString(name, value);
+        }
+    }
+
+    private static void bool(BsonWriter writer, String name, Boolean value) {
+        if (value != null) {
+            writer.writeBoolean(name, value);
+        }
+    }
+
+    private static void instant(BsonWriter writer, String name, Instant value) {
+        if (value != null) {
+            writer.writeDateTime(name, value.toEpochMilli());
+        }
+    }
+}
