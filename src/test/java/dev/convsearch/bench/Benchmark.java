@@ -163,8 +163,9 @@ public final class Benchmark {
     private Map<String, Scenario> scenarios() {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("search", (u, done) -> get("/api/conversations", u, done));
-        // the OpenHands V1 surface's default search: the same query, a larger answer (metrics, sandbox fields)
-        scenarios.put("v1-search", (u, done) -> get("/api/v1/app-conversations/search", u, done));
+        // the OpenHands V1 surface's search with the page size of "search" (its own default is 100, not 20): the same
+        // query, a larger item (metrics, sandbox fields)
+        scenarios.put("v1-search", (u, done) -> get("/api/v1/app-conversations/search?limit=20", u, done));
         scenarios.put("filtered", (u, done) -> get("/api/conversations?selected_repository=acme/repo-" + (u.user % 5)
                 + "&conversation_trigger=gui", u, done));
         scenarios.put("walk", (u, done) -> {
