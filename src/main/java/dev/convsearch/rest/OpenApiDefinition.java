@@ -23,7 +23,7 @@ import dev.convsearch.api.ConversationTrigger;
  * The OpenAPI document's title, the API key scheme of the OpenHands spec, and the filter parameters that search and
  * count share (declared once here, referenced by name from {@link ConversationResource}).
  */
-@OpenAPIDefinition(info = @Info(title = "convsearch", version = "0.1.0", description = "Conversation search speaking the OpenHands conversations API", license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "http://localhost:8080", description = "The service as the README starts it; replace it with your deployment's URL"), components = @Components(parameters = {
+@OpenAPIDefinition(info = @Info(title = "convsearch", version = "0.1.0", description = "Conversation search speaking the OpenHands conversations API", license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "/", description = "The server that serves this document (the README starts one at http://localhost:8080)"), components = @Components(parameters = {
         @Parameter(name = "selected_repository", in = ParameterIn.QUERY, description = "Exact repository match (an empty value matches only \"\")", schema = @Schema(type = SchemaType.STRING)),
         @Parameter(name = "conversation_trigger", in = ParameterIn.QUERY, description = "What started the conversation", schema = @Schema(implementation = ConversationTrigger.class)),
         @Parameter(name = "title__contains", in = ParameterIn.QUERY, description = "Case-insensitive literal substring of the title (no regex or wildcards)", schema = @Schema(type = SchemaType.STRING)),
