@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the floor app: the least a Quarkus service answering GET /api/conversations from MongoDB can be. Only
-# quarkus-rest-jackson and quarkus-mongodb-client, the same Quarkus version as convsearch, one resource returning the
-# 20 most recently updated documents of convsearch.conversations: no key, no filters, no cursor, no metrics, no
-# validation. Its start-up and memory are what the JVM and the framework cost on this machine before convsearch adds
+# quarkus-rest-jackson and quarkus-mongodb-client, the same Quarkus version as convsearch, one resource that checks
+# X-Session-API-Key against one fixed value (FLOOR_API_KEY, default the start-up probe's key) and runs the query of
+# convsearch's default search: the user's (FLOOR_USER, default "probe") conversations, newest update first, limit
+# 20 + 1. No filters, no cursor, no metrics, no validation. Its start-up and memory are what the JVM and the framework cost on this machine before convsearch adds
 # anything (see BENCHMARKS.md).
 #   scripts/floor-app.sh [java]   -> target/floor-app (aot-jar packaging); with a JDK 25+ java, also its AOT cache
 #                                    target/floor-app/app.aot, trained against QUARKUS_MONGODB_CONNECTION_STRING
@@ -74,7 +75,9 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.bson.Document;
 
@@ -82,17 +85,26 @@ import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.smallrye.mutiny.Uni;
 
+/** The key checked against one fixed value; the query convsearch's default search runs (user, sort, limit + 1). */
 @Path("/api/conversations")
 public class Conversations {
+
+    private static final String KEY = System.getenv().getOrDefault("FLOOR_API_KEY", "cs_startup_probe_key");
+    private static final String USER = System.getenv().getOrDefault("FLOOR_USER", "probe");
 
     @Inject
     ReactiveMongoClient client;
 
     @GET
-    public Uni<List<Document>> latest() {
+    public Uni<Response> search(@HeaderParam("X-Session-API-Key") String key) {
+        if (!KEY.equals(key)) {
+            return Uni.createFrom().item(Response.status(401).build());
+        }
         return client.getDatabase("convsearch").getCollection("conversations")
-                .find(new FindOptions().sort(new Document("last_updated_at", -1)).limit(20))
-                .collect().asList();
+                .find(new Document("user_id", USER), new FindOptions()
+                        .sort(new Document("last_updated_at", -1).append("conversation_id", -1)).limit(21))
+                .collect().asList()
+                .map(documents -> Response.ok(documents.subList(0, Math.min(20, documents.size()))).build());
     }
 }
 EOF
@@ -110,14 +122,15 @@ echo "built target/floor-app" >&2
 
 if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
     port=${TRAINING_PORT:-18182}
-    (cd target/floor-app && PORT=$port exec "$java" -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) \
+    (cd target/floor-app && PORT=$port exec "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) \
         > target/floor-training.log 2>&1 &
     pid=$!
+    key=(-H "X-Session-API-Key: ${FLOOR_API_KEY:-cs_startup_probe_key}")
     for _ in $(seq 1 300); do
-        curl -sf -o /dev/null "http://127.0.0.1:$port/api/conversations" && break
+        curl -sf -o /dev/null "${key[@]}" "http://127.0.0.1:$port/api/conversations" && break
         sleep 0.1
     done
-    for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/api/conversations"; done
+    for _ in $(seq 1 300); do curl -s -o /dev/null "${key[@]}" "http://127.0.0.1:$port/api/conversations"; done
     kill -TERM "$pid"
     wait "$pid" || true
     echo "AOT cache: target/floor-app/app.aot ($(du -h target/floor-app/app.aot | cut -f1))" >&2

@@ -1,0 +1,8 @@
+package dev.convsearch.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link ConversationApiTest} against the packaged application; with {@code -Paot}, part of the AOT cache's training run. */
+@QuarkusIntegrationTest
+class ConversationApiIT extends ConversationApiTest {
+}
