@@ -2,7 +2,6 @@ package dev.convsearch.error;
 
 import java.util.List;
 
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +20,6 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
 
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -39,12 +37,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public RestResponse<ValidationDetail> invalid(RequestValidationException e) {
         return unprocessable(e.errors());
-    }
-
-    /** A body that broke its record's constraints (Quarkus REST's own exception for {@code @Valid} included). */
-    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
-    public RestResponse<ValidationDetail> violated(ConstraintViolationException e) {
-        return unprocessable(FastApiErrors.ofBody(e.getConstraintViolations()));
     }
 
     /** A JSON body of the wrong shape: wrong type, bad enum value, unknown field. */

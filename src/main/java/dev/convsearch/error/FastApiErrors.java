@@ -1,20 +1,14 @@
 package dev.convsearch.error;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Future;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -22,11 +16,12 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import dev.convsearch.api.WireEnum;
+import dev.convsearch.api.validation.RecordConstraints;
 import dev.convsearch.api.validation.TrimmedLength;
 
 /**
- * FastAPI's validation errors in pydantic's words: the one place their messages and types are written. Bean Validation
- * violations of request bodies, JSON of the wrong shape ({@link JsonErrors}) and bad query values all become
+ * FastAPI's validation errors in pydantic's words: the one place their messages and types are written. Broken
+ * constraints of request bodies, JSON of the wrong shape ({@link JsonErrors}) and bad query values all become
  * {@link ValidationError}s here. A location ({@code loc}) starts with {@code "query"}, {@code "path"} or
  * {@code "body"}.
  */
@@ -163,26 +158,19 @@ public final class FastApiErrors {
         return new ValidationError(loc, "Input is not valid", "value_error");
     }
 
-    /** The errors of a body's Bean Validation violations, in the order of the body's fields. */
-    public static List<ValidationError> ofBody(Collection<? extends ConstraintViolation<?>> violations) {
-        return violations.stream()
-                .sorted((a, b) -> Integer.compare(componentIndex(a), componentIndex(b)))
-                .map(FastApiErrors::ofBody)
-                .toList();
+    /** The errors of a body's broken constraints ({@link RecordConstraints}), in the order of the body's fields. */
+    public static List<ValidationError> ofBody(List<RecordConstraints.Violation> violations) {
+        return violations.stream().map(FastApiErrors::ofBody).toList();
     }
 
-    /** One violation of a body's constraint, located under {@code body}. */
-    private static ValidationError ofBody(ConstraintViolation<?> violation) {
-        List<Object> loc = body();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY) {
-                loc.add(SNAKE_CASE.translate(node.getName()));
-            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
-                loc.add(node.getIndex());
-            }
+    /** One broken constraint of a body, located under {@code body}. */
+    private static ValidationError ofBody(RecordConstraints.Violation violation) {
+        List<Object> loc = body(SNAKE_CASE.translate(violation.component()));
+        if (violation.index() != null) {
+            loc.add(violation.index());
         }
-        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
-        Object value = violation.getInvalidValue();
+        Annotation constraint = violation.constraint();
+        Object value = violation.invalidValue();
         if (constraint instanceof TrimmedLength length) {
             return ((String) value).strip().length() < length.min() ? stringTooShort(loc, length.min())
                     : stringTooLong(loc, length.max());
@@ -194,14 +182,8 @@ public final class FastApiErrors {
             return ((CharSequence) value).length() < size.min() ? stringTooShort(loc, size.min())
                     : stringTooLong(loc, size.max());
         }
-        if (constraint instanceof Min min) {
-            return greaterThanEqual(loc, min.value());
-        }
         if (constraint instanceof PositiveOrZero) {
             return greaterThanEqual(loc, 0);
-        }
-        if (constraint instanceof Max max) {
-            return lessThanEqual(loc, max.value());
         }
         if (constraint instanceof DecimalMax max) {
             return new ValidationError(loc, "Input should be less than or equal to " + max.value(), "less_than_equal");
@@ -212,27 +194,15 @@ public final class FastApiErrors {
         if (constraint instanceof NotNull) {
             return missing(loc);
         }
-        // a pattern rule, ours (a conversation id) or @Pattern: its message says the rule
-        return patternMismatch(loc, violation.getMessage());
+        // a pattern rule (a conversation id): its message says the rule
+        return patternMismatch(loc, messageOf(constraint));
     }
 
-    /** Where the violated property is declared in its record, so that errors come in the order of the fields. */
-    private static int componentIndex(ConstraintViolation<?> violation) {
-        Object bean = violation.getLeafBean();
-        String property = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY && property == null) {
-                property = node.getName();
-            }
+    private static String messageOf(Annotation constraint) {
+        try {
+            return (String) constraint.annotationType().getMethod("message").invoke(constraint);
+        } catch (ReflectiveOperationException e) {
+            return "Input is not valid";
         }
-        if (bean != null && bean.getClass().isRecord() && property != null) {
-            RecordComponent[] components = bean.getClass().getRecordComponents();
-            for (int i = 0; i < components.length; i++) {
-                if (components[i].getName().equals(property)) {
-                    return i;
-                }
-            }
-        }
-        return Integer.MAX_VALUE;
     }
 }

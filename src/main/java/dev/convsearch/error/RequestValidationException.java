@@ -2,6 +2,8 @@ package dev.convsearch.error;
 
 import java.util.List;
 
+import dev.convsearch.api.validation.RecordConstraints;
+
 /** A request that failed validation; answered with 422 and every error found. */
 public class RequestValidationException extends RuntimeException {
 
@@ -20,6 +22,15 @@ public class RequestValidationException extends RuntimeException {
     public static <T> T requireBody(T body) {
         if (body == null) {
             throw new RequestValidationException(FastApiErrors.missing(FastApiErrors.body()));
+        }
+        return body;
+    }
+
+    /** {@code body} itself, or a 422 listing every constraint of its record it breaks. */
+    public static <T extends Record> T requireValid(T body) {
+        List<ValidationError> errors = FastApiErrors.ofBody(RecordConstraints.check(body));
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
         }
         return body;
     }

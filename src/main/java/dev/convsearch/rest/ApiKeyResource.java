@@ -3,7 +3,6 @@ package dev.convsearch.rest;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -58,8 +57,8 @@ public class ApiKeyResource {
     @Operation(operationId = "create_api_key_api_keys_post", summary = "Create API Key", description = "The secret key is in this response only; keep it.")
     @APIResponseSchema(value = CreatedApiKey.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller holds too many keys", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
-    public Uni<RestResponse<CreatedApiKey>> create(@Valid NewApiKey body) {
-        RequestValidationException.requireBody(body);
+    public Uni<RestResponse<CreatedApiKey>> create(NewApiKey body) {
+        RequestValidationException.requireValid(RequestValidationException.requireBody(body));
         return keys.create(userId(), body).map(created -> RestResponse.ResponseBuilder
                 .<CreatedApiKey> created(URI.create("/api/keys/" + created.id()))
                 .entity(created)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.convsearch.api.NewConversation;
+import dev.convsearch.api.validation.RecordConstraints;
 import dev.convsearch.domain.ConversationChange;
 import dev.convsearch.domain.ConversationField;
 import dev.convsearch.domain.ConversationField.Write;
@@ -38,13 +38,11 @@ public class ConversationBodies {
 
     private final ObjectMapper mapper;
     private final ObjectReader lenientReader;
-    private final Validator validator;
 
-    public ConversationBodies(ObjectMapper mapper, Validator validator) {
+    public ConversationBodies(ObjectMapper mapper) {
         this.mapper = mapper;
         this.lenientReader = mapper.readerFor(NewConversation.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.validator = validator;
     }
 
     /** The change a create body asks for: the fields it gives. A 422 names every field that breaks a rule. */
@@ -52,7 +50,7 @@ public class ConversationBodies {
         NewConversation values = read(body);
         ValidationErrors errors = new ValidationErrors();
         ConversationChange change = change(body, values, Write.CREATE, errors);
-        errors.addAll(FastApiErrors.ofBody(validator.validate(values)));
+        errors.addAll(FastApiErrors.ofBody(RecordConstraints.check(values)));
         errors.throwIfAny();
         return change;
     }
@@ -74,7 +72,7 @@ public class ConversationBodies {
         errors.throwIfAny();
         NewConversation values = read(body);
         ConversationChange change = change(body, values, Write.PATCH, errors);
-        errors.addAll(FastApiErrors.ofBody(validator.validate(values)));
+        errors.addAll(FastApiErrors.ofBody(RecordConstraints.check(values)));
         errors.throwIfAny();
         return change;
     }
@@ -106,7 +104,7 @@ public class ConversationBodies {
             errors.add(FastApiErrors.missing(FastApiErrors.body(CONVERSATION_ID.wire())));
         }
         ConversationChange change = change((ObjectNode) node, values, Write.IMPORT, errors);
-        errors.addAll(FastApiErrors.ofBody(validator.validate(values)));
+        errors.addAll(FastApiErrors.ofBody(RecordConstraints.check(values)));
         return errors.isEmpty() ? ImportLine.of(number, change) : ImportLine.failed(number, describe(errors.list()));
     }
 

@@ -3,7 +3,6 @@ package dev.convsearch.rest;
 import java.io.InputStream;
 import java.net.URI;
 
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -182,8 +181,8 @@ public class ConversationResource {
     @Operation(operationId = "batch_delete_conversations_api_conversations_batch_delete_post", summary = "Delete Conversations", description = "Deletes 1..100 of the caller's conversations; "
             + "another user's id, or one that does not exist, is listed as not found")
     @APIResponseSchema(value = BatchResult.Deleted.class, responseCode = "200", responseDescription = "What was deleted")
-    public Uni<BatchResult.Deleted> batchDelete(@Valid BatchDelete body) {
-        RequestValidationException.requireBody(body);
+    public Uni<BatchResult.Deleted> batchDelete(BatchDelete body) {
+        RequestValidationException.requireValid(RequestValidationException.requireBody(body));
         return conversations.deleteAll(userId(), body.conversationIds());
     }
 
@@ -193,8 +192,8 @@ public class ConversationResource {
     @Operation(operationId = "batch_update_conversations_api_conversations_batch_update_post", summary = "Update Conversations", description = "Archives or unarchives, and adds or removes tags of, "
             + "1..100 of the caller's conversations; last_updated_at is left alone (organising is not activity)")
     @APIResponseSchema(value = BatchResult.Updated.class, responseCode = "200", responseDescription = "What was updated")
-    public Uni<BatchResult.Updated> batchUpdate(@Valid BatchUpdate body) {
-        RequestValidationException.requireBody(body);
+    public Uni<BatchResult.Updated> batchUpdate(BatchUpdate body) {
+        RequestValidationException.requireValid(RequestValidationException.requireBody(body));
         if (body.archived() == null && body.addTags() == null && body.removeTags() == null) {
             throw new RequestValidationException(FastApiErrors.valueError(FastApiErrors.body(),
                     "At least one of archived, add_tags and remove_tags is required"));
