@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${1:-java}
-quarkus_version=$(sed -n 's:.*<quarkus.version>\(.*\)</quarkus.version>.*:\1:p' pom.xml)
+quarkus_version=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)
 src=target/floor-src
 rm -rf "$src" target/floor-app
 mkdir -p "$src/src/main/java/floor" "$src/src/main/resources"
