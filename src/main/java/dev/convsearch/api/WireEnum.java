@@ -16,12 +16,7 @@ public interface WireEnum {
 
     /** The constant whose wire value is {@code value}, if any. */
     static <E extends Enum<E> & WireEnum> Optional<E> parse(Class<E> type, String value) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.wire().equals(value)) {
-                return Optional.of(constant);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(type.cast(WireValues.of(type, value)));
     }
 
     /** The message pydantic gives for a bad enum value: {@code Input should be 'a', 'b' or 'c'}. */

@@ -26,9 +26,12 @@ public class RequestValidationException extends RuntimeException {
         return body;
     }
 
-    /** {@code body} itself, or a 422 listing every constraint of its record it breaks. */
+    /**
+     * {@code body} itself; a 422 "Field required" when the request had none, or a 422 listing every constraint of its
+     * record it breaks.
+     */
     public static <T extends Record> T requireValid(T body) {
-        List<ValidationError> errors = FastApiErrors.ofBody(RecordConstraints.check(body));
+        List<ValidationError> errors = FastApiErrors.ofBody(RecordConstraints.check(requireBody(body)));
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }

@@ -42,7 +42,7 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
             String name = reader.readName();
             BsonType type = reader.getCurrentBsonType();
             switch (name) {
-                case "_id" -> doc.id = type == BsonType.OBJECT_ID ? reader.readObjectId() : skip(reader, null);
+                case "_id" -> doc.id = type == BsonType.OBJECT_ID ? reader.readObjectId() : skipped(reader);
                 case "user_id" -> doc.userId = text(reader);
                 case "conversation_id" -> doc.conversationId = text(reader);
                 case "title" -> doc.title = text(reader);
@@ -126,16 +126,16 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
     }
 
     private static String text(BsonReader reader) {
-        return reader.getCurrentBsonType() == BsonType.STRING ? reader.readString() : skip(reader, null);
+        return reader.getCurrentBsonType() == BsonType.STRING ? reader.readString() : skipped(reader);
     }
 
     private static Boolean bool(BsonReader reader) {
-        return reader.getCurrentBsonType() == BsonType.BOOLEAN ? reader.readBoolean() : skip(reader, null);
+        return reader.getCurrentBsonType() == BsonType.BOOLEAN ? reader.readBoolean() : skipped(reader);
     }
 
     private static Instant instant(BsonReader reader) {
         return reader.getCurrentBsonType() == BsonType.DATE_TIME ? Instant.ofEpochMilli(reader.readDateTime())
-                : skip(reader, null);
+                : skipped(reader);
     }
 
     /** A number stored as any of BSON's numeric types, as {@code as} gives it. */
@@ -144,13 +144,13 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
             case INT32 -> as.apply(reader.readInt32());
             case INT64 -> as.apply(reader.readInt64());
             case DOUBLE -> as.apply(reader.readDouble());
-            default -> skip(reader, null);
+            default -> skipped(reader);
         };
     }
 
     private static <E> List<E> list(BsonReader reader, Function<BsonReader, E> element) {
         if (reader.getCurrentBsonType() != BsonType.ARRAY) {
-            return skip(reader, null);
+            return skipped(reader);
         }
         List<E> list = new ArrayList<>();
         reader.readStartArray();
@@ -164,9 +164,10 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
         return list;
     }
 
-    private static <V> V skip(BsonReader reader, V value) {
+    /** Skips a value of an unexpected type: it reads as absent. */
+    private static <V> V skipped(BsonReader reader) {
         reader.skipValue();
-        return value;
+        return null;
     }
 
     private static void text(BsonWriter writer, String name, String value) {

@@ -58,7 +58,7 @@ public class ApiKeyResource {
     @APIResponseSchema(value = CreatedApiKey.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "The caller holds too many keys", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
     public Uni<RestResponse<CreatedApiKey>> create(NewApiKey body) {
-        RequestValidationException.requireValid(RequestValidationException.requireBody(body));
+        RequestValidationException.requireValid(body);
         return keys.create(userId(), body).map(created -> RestResponse.ResponseBuilder
                 .<CreatedApiKey> created(URI.create("/api/keys/" + created.id()))
                 .entity(created)

@@ -182,7 +182,7 @@ public class ConversationResource {
             + "another user's id, or one that does not exist, is listed as not found")
     @APIResponseSchema(value = BatchResult.Deleted.class, responseCode = "200", responseDescription = "What was deleted")
     public Uni<BatchResult.Deleted> batchDelete(BatchDelete body) {
-        RequestValidationException.requireValid(RequestValidationException.requireBody(body));
+        RequestValidationException.requireValid(body);
         return conversations.deleteAll(userId(), body.conversationIds());
     }
 
@@ -193,7 +193,7 @@ public class ConversationResource {
             + "1..100 of the caller's conversations; last_updated_at is left alone (organising is not activity)")
     @APIResponseSchema(value = BatchResult.Updated.class, responseCode = "200", responseDescription = "What was updated")
     public Uni<BatchResult.Updated> batchUpdate(BatchUpdate body) {
-        RequestValidationException.requireValid(RequestValidationException.requireBody(body));
+        RequestValidationException.requireValid(body);
         if (body.archived() == null && body.addTags() == null && body.removeTags() == null) {
             throw new RequestValidationException(FastApiErrors.valueError(FastApiErrors.body(),
                     "At least one of archived, add_tags and remove_tags is required"));

@@ -48,6 +48,7 @@ public final class ConversationMapper {
     }
 
     static AppConversation toApp(ConversationDocument doc, List<String> subConversationIds) {
+        ConversationStatus status = status(doc);
         return new AppConversation(
                 doc.conversationId,
                 doc.userId,
@@ -64,8 +65,8 @@ public final class ConversationMapper {
                 subConversationIds,
                 doc.createdAt,
                 doc.lastUpdatedAt,
-                status(doc) == ConversationStatus.STOPPED ? SandboxStatus.PAUSED
-                        : WireEnum.parse(SandboxStatus.class, status(doc).wire()).orElse(null),
+                status == ConversationStatus.STOPPED ? SandboxStatus.PAUSED
+                        : WireEnum.parse(SandboxStatus.class, status.wire()).orElse(null),
                 null,
                 doc.url,
                 doc.sessionApiKey,
