@@ -25,18 +25,19 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
- * The OpenAPI document the build stores (target/openapi), as a client generator and a linter read it: it parses
+ * The stored OpenAPI document (src/main/resources/openapi, what the service serves), as a client generator and a linter read
+ * it: it parses
  * without a message, and it has what Redocly's recommended rules ask (servers, a license, every operation named, summed
  * up and answering a 4xx, every parameter described) and what a client needs (FastAPI-style operation ids that do not
  * change with a path; examples of the main schemas).
  */
 class OpenApiDocumentIT {
 
-    private static final Path DOCUMENT = Path.of("target", "openapi", "openapi.yaml");
+    private static final Path DOCUMENT = Path.of("src", "main", "resources", "openapi", "openapi.yaml");
 
     @Test
     void theStoredDocumentParsesWithoutAMessage() {
-        assertTrue(Files.exists(DOCUMENT), DOCUMENT + " is stored by the build");
+        assertTrue(Files.exists(DOCUMENT), DOCUMENT + " is stored");
         SwaggerParseResult result = parse();
         assertEquals(List.of(), result.getMessages());
         assertNotNull(result.getOpenAPI());
