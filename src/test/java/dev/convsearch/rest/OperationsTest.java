@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,23 @@ class OperationsTest {
                 .body(containsString("uri=\"/api/conversations\""))
                 .body(containsString("mongodb_driver_commands_seconds"))
                 .body(containsString("mongodb_driver_pool_"));
+    }
+
+    @Test
+    void metricsHaveTheJvmAndSystemMetersFromTheFirstScrape() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // Quarkus' JVM and system binders' meters, but for GC pauses, which appear with the next collection
+        for (String meter : List.of("jvm_buffer_count_buffers", "jvm_buffer_memory_used_bytes",
+                "jvm_classes_loaded_classes", "jvm_classes_unloaded_classes_total", "jvm_gc_live_data_size_bytes",
+                "jvm_gc_max_data_size_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_gc_overhead",
+                "jvm_info_total", "jvm_memory_committed_bytes", "jvm_memory_max_bytes", "jvm_memory_usage_after_gc",
+                "jvm_memory_used_bytes", "jvm_threads_daemon_threads", "jvm_threads_live_threads",
+                "jvm_threads_peak_threads", "jvm_threads_started_threads_total", "jvm_threads_states_threads",
+                "process_cpu_time_ns_total", "process_cpu_usage", "process_files_max_files",
+                "process_files_open_files", "process_start_time_seconds", "process_uptime_seconds",
+                "system_cpu_count", "system_cpu_usage", "system_load_average_1m")) {
+            assertTrue(metrics.contains("\n" + meter + "{") || metrics.contains("\n" + meter + " "), meter);
+        }
     }
 
     @Test

@@ -80,7 +80,6 @@ class TypicalTrafficTest {
         USER.request().get(SEARCH + "?limit=0").then().statusCode(422);
         given().get(SEARCH).then().statusCode(401);
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
     }
 
     /** One search: a filter or none, a page size, now and then the next page; every answer within what was asked. */
