@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.quarkus.micrometer.runtime.binder.JVMInfoBinder;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 
 /**
@@ -41,6 +42,15 @@ public class JvmMeters {
     }
 
     void register(@Observes Router router) {
+        bindBeforeScrapes(router);
+    }
+
+    /** Where /q/metrics is when the management interface is on (quarkus.management.enabled). */
+    void register(@Observes ManagementInterface management) {
+        bindBeforeScrapes(management.router());
+    }
+
+    private void bindBeforeScrapes(Router router) {
         router.route(METRICS_PATH).order(Integer.MIN_VALUE).handler(context -> {
             bindOnce();
             context.next();
