@@ -28,7 +28,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.DeleteResult;
 
-import dev.convsearch.api.Timestamps;
 import dev.convsearch.domain.ConversationChange;
 import dev.convsearch.domain.PagePosition;
 import dev.convsearch.domain.SearchFilter;
@@ -46,6 +45,12 @@ import io.smallrye.mutiny.Uni;
 public class ConversationRepository implements ReactivePanacheMongoRepository<ConversationDocument> {
 
     private static final Logger LOG = Logger.getLogger(ConversationRepository.class);
+
+    private final Revisions revisions;
+
+    public ConversationRepository(Revisions revisions) {
+        this.revisions = revisions;
+    }
 
     /** At most {@code limit} of the conversations {@code filter} selects, in {@code order}, after {@code after}. */
     public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
@@ -76,17 +81,20 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
 
     /** Stores a new conversation with {@code values}; fails with a duplicate key when the user already has its id. */
     public Uni<ConversationDocument> insert(String userId, ConversationChange values) {
-        Document stored = new Document(USER_ID.stored(), userId)
-                .append(ConversationDocument.REVISED_AT, StoredConversations.stored(Timestamps.now()));
-        stored.putAll(StoredConversations.fields(values));
-        return mongoCollection().withDocumentClass(Document.class).insertOne(stored)
-                .map(inserted -> StoredConversations.entity(stored));
+        return revisions.stamped(stamp -> {
+            Document stored = new Document(USER_ID.stored(), userId)
+                    .append(ConversationDocument.REVISED_AT, StoredConversations.stored(stamp));
+            stored.putAll(StoredConversations.fields(values));
+            return mongoCollection().withDocumentClass(Document.class).insertOne(stored)
+                    .map(inserted -> StoredConversations.entity(stored));
+        });
     }
 
     /** Sets the fields of {@code change} on the user's conversation; the changed conversation, or null if none. */
     public Uni<ConversationDocument> update(String userId, String conversationId, ConversationChange change) {
-        return mongoCollection().findOneAndUpdate(key(userId, conversationId), new Document("$set", revised(change)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return revisions.stamped(stamp -> mongoCollection().findOneAndUpdate(key(userId, conversationId),
+                new Document("$set", revised(change, stamp)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
     /** Deletes the user's conversation; whether there was one. */
@@ -99,10 +107,12 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
      * when the conversation is new. Never matches another user's conversation.
      */
     public Uni<UpsertCounts> upsertAll(String userId, List<Upsert> upserts) {
-        List<UpdateOneModel<ConversationDocument>> writes = upserts.stream().map(upsert -> write(userId, upsert))
-                .toList();
-        return mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(true))
-                .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount()));
+        return revisions.stamped(stamp -> {
+            List<UpdateOneModel<ConversationDocument>> writes = upserts.stream()
+                    .map(upsert -> write(userId, upsert, stamp)).toList();
+            return mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(true))
+                    .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount()));
+        });
     }
 
     /** One conversation to upsert: the fields its source gave (its id among them), and the defaults of a new one. */
@@ -178,9 +188,11 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         if (archived != null) {
             change = change.with(ARCHIVED, archived);
         }
-        return mongoCollection().findOneAndUpdate(key(userId, conversationId).append(TAGS.stored(), expectedTags),
-                new Document("$set", revised(change)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        ConversationChange organised = change;
+        return revisions.stamped(stamp -> mongoCollection().findOneAndUpdate(
+                key(userId, conversationId).append(TAGS.stored(), expectedTags),
+                new Document("$set", revised(organised, stamp)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
     /**
@@ -198,11 +210,11 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
                         .collect().last().replaceWith(created));
     }
 
-    private static UpdateOneModel<ConversationDocument> write(String userId, Upsert upsert) {
+    private static UpdateOneModel<ConversationDocument> write(String userId, Upsert upsert, Instant stamp) {
         // the key comes from the filter when a conversation is inserted; it is in neither $set nor $setOnInsert
         String conversationId = (String) upsert.given().get(CONVERSATION_ID);
         ConversationChange given = upsert.given().without(Set.of(CONVERSATION_ID));
-        Document update = new Document("$set", revised(given));
+        Document update = new Document("$set", revised(given, stamp));
         Document defaults = StoredConversations.fields(upsert.defaults().without(upsert.given().fields()));
         if (!defaults.isEmpty()) {
             update.append("$setOnInsert", defaults);
@@ -210,10 +222,10 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         return new UpdateOneModel<>(key(userId, conversationId), update, new UpdateOptions().upsert(true));
     }
 
-    /** The stored fields of {@code change}, stamped with the time of this write. */
-    private static Document revised(ConversationChange change) {
+    /** The stored fields of {@code change}, stamped with the time of this write (from {@link Revisions}). */
+    private static Document revised(ConversationChange change, Instant stamp) {
         return StoredConversations.fields(change)
-                .append(ConversationDocument.REVISED_AT, StoredConversations.stored(Timestamps.now()));
+                .append(ConversationDocument.REVISED_AT, StoredConversations.stored(stamp));
     }
 
     private static Document key(String userId, String conversationId) {

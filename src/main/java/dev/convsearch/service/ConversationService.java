@@ -33,6 +33,7 @@ import dev.convsearch.error.ConversationNotFoundException;
 import dev.convsearch.repository.ConversationDocument;
 import dev.convsearch.repository.ConversationRepository;
 import dev.convsearch.repository.MongoErrors;
+import dev.convsearch.repository.Revisions;
 import io.smallrye.mutiny.Uni;
 
 /** Searching, reading, creating, changing, organising and deleting conversations, always within the caller's own. */
@@ -47,12 +48,14 @@ public class ConversationService {
     private final ConversationRepository repository;
     private final SubConversations subConversations;
     private final PageCursors cursors;
+    private final Revisions revisions;
 
     public ConversationService(ConversationRepository repository, SubConversations subConversations,
-            PageCursors cursors) {
+            PageCursors cursors, Revisions revisions) {
         this.repository = repository;
         this.subConversations = subConversations;
         this.cursors = cursors;
+        this.revisions = revisions;
     }
 
     /**
@@ -62,7 +65,7 @@ public class ConversationService {
      */
     public <T, R> Uni<R> search(SearchFilter filter, SortOrder order, int limit, PagePosition after,
             ConversationView<T> view, BiFunction<List<T>, String, R> pageOf) {
-        Instant asOf = after == null ? Timestamps.now() : after.asOf();
+        Instant asOf = after == null ? revisions.walkStart() : after.asOf();
         return repository.findPage(filter, order, after, limit + 1).chain(docs -> {
             boolean more = docs.size() > limit;
             List<ConversationDocument> page = more ? docs.subList(0, limit) : docs;
