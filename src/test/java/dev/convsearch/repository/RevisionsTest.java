@@ -26,8 +26,8 @@ class RevisionsTest {
     void withNoWriteOnItsWayAWalkBeginsJustBeforeNowSoAWriteOfThisMillisecondCountsAsAfter() {
         Instant before = Timestamps.now();
         Instant start = revisions.walkStart();
-        assertTrue(start.isBefore(before.plusMillis(1)) && !start.isBefore(before.minusMillis(5)), start.toString());
-        assertTrue(start.isBefore(Timestamps.now()));
+        assertTrue(start.isBefore(Timestamps.now()), "a write stamped from now on counts as after the start");
+        assertTrue(!start.isBefore(before.minusMillis(1)), "and nothing acknowledged before counts as after it");
     }
 
     @Test
@@ -79,6 +79,5 @@ class RevisionsTest {
 
         assertEquals(write.await().indefinitely(), stamp.get());
         assertTrue(!stamp.get().isBefore(sent), "stamped at subscription");
-        assertTrue(revisions.walkStart().isAfter(stamp.get().minusMillis(1)));
     }
 }
