@@ -50,11 +50,12 @@ public class JvmMeters {
         bindBeforeScrapes(management.router());
     }
 
+    /** On a worker thread: binding reads the JVM's management beans, tens of milliseconds the first time. */
     private void bindBeforeScrapes(Router router) {
-        router.route(METRICS_PATH).order(Integer.MIN_VALUE).handler(context -> {
+        router.route(METRICS_PATH).order(Integer.MIN_VALUE).blockingHandler(context -> {
             bindOnce();
             context.next();
-        });
+        }, false);
     }
 
     /** Binds the meters, once. */

@@ -3,6 +3,7 @@ package dev.convsearch.repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.bson.BsonReader;
@@ -78,50 +79,32 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
     @Override
     public void encode(BsonWriter writer, ConversationDocument doc, EncoderContext context) {
         writer.writeStartDocument();
-        if (doc.id != null) {
-            writer.writeObjectId("_id", doc.id);
-        }
-        text(writer, "user_id", doc.userId);
-        text(writer, "conversation_id", doc.conversationId);
-        text(writer, "title", doc.title);
-        text(writer, "selected_repository", doc.selectedRepository);
-        text(writer, "selected_branch", doc.selectedBranch);
-        text(writer, "git_provider", doc.gitProvider);
-        text(writer, "trigger", doc.trigger);
-        text(writer, "status", doc.status);
-        text(writer, "runtime_status", doc.runtimeStatus);
-        text(writer, "url", doc.url);
-        text(writer, "session_api_key", doc.sessionApiKey);
-        if (doc.numConnections != null) {
-            writer.writeInt32("num_connections", doc.numConnections);
-        }
-        if (doc.prNumber != null) {
-            writer.writeStartArray("pr_number");
-            doc.prNumber.forEach(writer::writeInt32);
-            writer.writeEndArray();
-        }
-        instant(writer, "created_at", doc.createdAt);
-        instant(writer, "last_updated_at", doc.lastUpdatedAt);
-        if (doc.tags != null) {
-            writer.writeStartArray("tags");
-            doc.tags.forEach(writer::writeString);
-            writer.writeEndArray();
-        }
-        bool(writer, "archived", doc.archived);
-        text(writer, "parent_conversation_id", doc.parentConversationId);
-        bool(writer, ConversationDocument.HAS_PARENT, doc.hasParent);
-        bool(writer, ConversationDocument.HAS_SUB_CONVERSATIONS, doc.hasSubConversations);
-        text(writer, "llm_model", doc.llmModel);
-        if (doc.accumulatedCost != null) {
-            writer.writeDouble("accumulated_cost", doc.accumulatedCost);
-        }
-        if (doc.promptTokens != null) {
-            writer.writeInt64("prompt_tokens", doc.promptTokens);
-        }
-        if (doc.completionTokens != null) {
-            writer.writeInt64("completion_tokens", doc.completionTokens);
-        }
-        instant(writer, ConversationDocument.REVISED_AT, doc.revisedAt);
+        field(writer, "_id", doc.id, BsonWriter::writeObjectId);
+        field(writer, "user_id", doc.userId, BsonWriter::writeString);
+        field(writer, "conversation_id", doc.conversationId, BsonWriter::writeString);
+        field(writer, "title", doc.title, BsonWriter::writeString);
+        field(writer, "selected_repository", doc.selectedRepository, BsonWriter::writeString);
+        field(writer, "selected_branch", doc.selectedBranch, BsonWriter::writeString);
+        field(writer, "git_provider", doc.gitProvider, BsonWriter::writeString);
+        field(writer, "trigger", doc.trigger, BsonWriter::writeString);
+        field(writer, "status", doc.status, BsonWriter::writeString);
+        field(writer, "runtime_status", doc.runtimeStatus, BsonWriter::writeString);
+        field(writer, "url", doc.url, BsonWriter::writeString);
+        field(writer, "session_api_key", doc.sessionApiKey, BsonWriter::writeString);
+        field(writer, "num_connections", doc.numConnections, BsonWriter::writeInt32);
+        field(writer, "pr_number", doc.prNumber, arrayOf(BsonWriter::writeInt32));
+        field(writer, "created_at", doc.createdAt, ConversationCodec::writeInstant);
+        field(writer, "last_updated_at", doc.lastUpdatedAt, ConversationCodec::writeInstant);
+        field(writer, "tags", doc.tags, arrayOf(BsonWriter::writeString));
+        field(writer, "archived", doc.archived, BsonWriter::writeBoolean);
+        field(writer, "parent_conversation_id", doc.parentConversationId, BsonWriter::writeString);
+        field(writer, ConversationDocument.HAS_PARENT, doc.hasParent, BsonWriter::writeBoolean);
+        field(writer, ConversationDocument.HAS_SUB_CONVERSATIONS, doc.hasSubConversations, BsonWriter::writeBoolean);
+        field(writer, "llm_model", doc.llmModel, BsonWriter::writeString);
+        field(writer, "accumulated_cost", doc.accumulatedCost, BsonWriter::writeDouble);
+        field(writer, "prompt_tokens", doc.promptTokens, BsonWriter::writeInt64);
+        field(writer, "completion_tokens", doc.completionTokens, BsonWriter::writeInt64);
+        field(writer, ConversationDocument.REVISED_AT, doc.revisedAt, ConversationCodec::writeInstant);
         writer.writeEndDocument();
     }
 
@@ -170,21 +153,23 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
         return null;
     }
 
-    private static void text(BsonWriter writer, String name, String value) {
+    /** Writes {@code name} and {@code value} with {@code write}; nothing when the value is absent. */
+    private static <V> void field(BsonWriter writer, String name, V value, BiConsumer<BsonWriter, V> write) {
         if (value != null) {
-            writer.writeString(name, value);
+            writer.writeName(name);
+            write.accept(writer, value);
         }
     }
 
-    private static void bool(BsonWriter writer, String name, Boolean value) {
-        if (value != null) {
-            writer.writeBoolean(name, value);
-        }
+    private static <E> BiConsumer<BsonWriter, List<E>> arrayOf(BiConsumer<BsonWriter, E> element) {
+        return (writer, values) -> {
+            writer.writeStartArray();
+            values.forEach(value -> element.accept(writer, value));
+            writer.writeEndArray();
+        };
     }
 
-    private static void instant(BsonWriter writer, String name, Instant value) {
-        if (value != null) {
-            writer.writeDateTime(name, value.toEpochMilli());
-        }
+    private static void writeInstant(BsonWriter writer, Instant value) {
+        writer.writeDateTime(value.toEpochMilli());
     }
 }

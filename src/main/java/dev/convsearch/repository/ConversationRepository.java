@@ -184,14 +184,11 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
      */
     public Uni<ConversationDocument> organise(String userId, String conversationId, List<String> expectedTags,
             List<String> tags, Boolean archived) {
-        ConversationChange change = ConversationChange.none().with(TAGS, tags);
-        if (archived != null) {
-            change = change.with(ARCHIVED, archived);
-        }
-        ConversationChange organised = change;
+        ConversationChange tagged = ConversationChange.none().with(TAGS, tags);
+        ConversationChange change = archived == null ? tagged : tagged.with(ARCHIVED, archived);
         return revisions.stamped(stamp -> mongoCollection().findOneAndUpdate(
                 key(userId, conversationId).append(TAGS.stored(), expectedTags),
-                new Document("$set", revised(organised, stamp)),
+                new Document("$set", revised(change, stamp)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 

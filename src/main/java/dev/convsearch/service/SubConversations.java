@@ -53,7 +53,8 @@ public class SubConversations {
 
     /**
      * {@code docs} as {@code view} shows them, in their order, each with the ids of its sub-conversations, made into
-     * {@code result}. Looks up only the conversations marked as possible parents; with none, answers at once.
+     * {@code result}. Looks up only the conversations marked as possible parents (with none, the repository answers at
+     * once).
      */
     <T, R> Uni<R> views(String userId, List<ConversationDocument> docs, ConversationView<T> view,
             Function<List<T>, R> result) {
@@ -62,9 +63,6 @@ public class SubConversations {
             if (Boolean.TRUE.equals(doc.hasSubConversations)) {
                 parents.add(doc.conversationId);
             }
-        }
-        if (parents.isEmpty()) {
-            return Uni.createFrom().item(result.apply(shown(docs, Map.of(), view)));
         }
         return repository.subConversations(userId, parents).map(subs -> result.apply(shown(docs, subs, view)));
     }
