@@ -3,17 +3,36 @@
 # quarkus-rest-jackson and quarkus-mongodb-client, the same Quarkus version as convsearch, one resource that checks
 # X-Session-API-Key against one fixed value (FLOOR_API_KEY, default the start-up probe's key) and runs the query of
 # convsearch's default search: the user's (FLOOR_USER, default "probe") conversations, newest update first, limit
-# 20 + 1. No filters, no cursor, no metrics, no validation. Its start-up and memory are what the JVM and the framework cost on this machine before convsearch adds
-# anything (see BENCHMARKS.md).
+# 20 + 1. No filters, no cursor, no metrics, no validation. Its start-up and memory are what the JVM and the framework
+# cost on this machine before convsearch adds anything (see BENCHMARKS.md).
 #   scripts/floor-app.sh [java]   -> target/floor-app (aot-jar packaging); with a JDK 25+ java, also its AOT cache
 #                                    target/floor-app/app.aot, trained against QUARKUS_MONGODB_CONNECTION_STRING
 #                                    (default mongodb://127.0.0.1:27018, see scripts/mongo-wire-server.sh)
+# With KEPT_EXTENSIONS=1: the same resource plus the extensions issue 13 keeps (reactive Panache, Micrometer with
+# Prometheus, JSON logs, OpenTelemetry off until configured, SmallRye Health, Swagger UI), set up as convsearch sets
+# them, and no other code -> target/floor-kept-app. What those extensions cost before any code of convsearch's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${1:-java}
 quarkus_version=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)
-src=target/floor-src
-rm -rf "$src" target/floor-app
+name=floor-app
+extensions=(quarkus-rest-jackson quarkus-mongodb-client)
+settings=""
+if [ "${KEPT_EXTENSIONS:-}" = 1 ]; then
+    name=floor-kept-app
+    extensions+=(quarkus-mongodb-panache quarkus-micrometer-registry-prometheus quarkus-logging-json
+        quarkus-opentelemetry quarkus-smallrye-health quarkus-swagger-ui)
+    settings="quarkus.log.console.json.enabled=true
+quarkus.otel.sdk.disabled=true
+quarkus.micrometer.binder.http-server.enabled=true
+quarkus.micrometer.binder.jvm=false
+quarkus.micrometer.binder.system=false
+quarkus.mongodb.metrics.enabled=true
+quarkus.mongodb.health.enabled=false
+quarkus.swagger-ui.always-include=true"
+fi
+src=target/${name%-app}-src
+rm -rf "$src" "target/$name"
 mkdir -p "$src/src/main/java/floor" "$src/src/main/resources"
 
 cat > "$src/pom.xml" <<EOF
@@ -21,7 +40,7 @@ cat > "$src/pom.xml" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>dev.convsearch</groupId>
-  <artifactId>floor-app</artifactId>
+  <artifactId>$name</artifactId>
   <version>1</version>
   <properties>
     <maven.compiler.release>17</maven.compiler.release>
@@ -39,14 +58,9 @@ cat > "$src/pom.xml" <<EOF
     </dependencies>
   </dependencyManagement>
   <dependencies>
-    <dependency>
-      <groupId>io.quarkus</groupId>
-      <artifactId>quarkus-rest-jackson</artifactId>
-    </dependency>
-    <dependency>
-      <groupId>io.quarkus</groupId>
-      <artifactId>quarkus-mongodb-client</artifactId>
-    </dependency>
+$(for extension in "${extensions[@]}"; do
+    printf '    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>%s</artifactId>\n    </dependency>\n' "$extension"
+done)
   </dependencies>
   <build>
     <plugins>
@@ -109,21 +123,22 @@ public class Conversations {
 }
 EOF
 
-cat > "$src/src/main/resources/application.properties" <<'EOF'
-quarkus.http.port=${PORT:8080}
+cat > "$src/src/main/resources/application.properties" <<EOF
+quarkus.http.port=\${PORT:8080}
 quarkus.mongodb.devservices.enabled=false
-quarkus.mongodb.connection-string=${QUARKUS_MONGODB_CONNECTION_STRING:mongodb://127.0.0.1:27018}
-quarkus.package.output-directory=../../floor-app
+quarkus.mongodb.connection-string=\${QUARKUS_MONGODB_CONNECTION_STRING:mongodb://127.0.0.1:27018}
+quarkus.package.output-directory=../../$name
 quarkus.package.jar.type=aot-jar
+$settings
 EOF
 
 ./mvnw -q -B -f "$src/pom.xml" package -DskipTests >&2
-echo "built target/floor-app" >&2
+echo "built target/$name" >&2
 
 if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
     port=${TRAINING_PORT:-18182}
-    (cd target/floor-app && PORT=$port exec "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) \
-        > target/floor-training.log 2>&1 &
+    (cd "target/$name" && PORT=$port exec "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) \
+        > "target/${name%-app}-training.log" 2>&1 &
     pid=$!
     key=(-H "X-Session-API-Key: ${FLOOR_API_KEY:-cs_startup_probe_key}")
     for _ in $(seq 1 300); do
@@ -133,5 +148,5 @@ if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; t
     for _ in $(seq 1 300); do curl -s -o /dev/null "${key[@]}" "http://127.0.0.1:$port/api/conversations"; done
     kill -TERM "$pid"
     wait "$pid" || true
-    echo "AOT cache: target/floor-app/app.aot ($(du -h target/floor-app/app.aot | cut -f1))" >&2
+    echo "AOT cache: target/$name/app.aot ($(du -h "target/$name/app.aot" | cut -f1))" >&2
 fi
