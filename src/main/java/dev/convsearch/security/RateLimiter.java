@@ -31,7 +31,8 @@ public class RateLimiter {
         this.enabled = limit.enabled();
         this.bandwidth = Bandwidth.builder().capacity(limit.requests())
                 .refillGreedy(limit.requests(), limit.period()).build();
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(limit.period().multipliedBy(2))
+        // plus, not multipliedBy(2): that one goes through BigDecimal, whose classes the first request would load
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(limit.period().plus(limit.period()))
                 .maximumSize(MAX_BUCKETS).build();
     }
 
