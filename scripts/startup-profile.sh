@@ -4,12 +4,13 @@
 # recorded build steps, and the configuration read before them). How BENCHMARKS.md found what to move out of start-up.
 #   scripts/startup-profile.sh <app dir> [<java>] [<JVM options>...]
 # e.g. scripts/startup-profile.sh target/quarkus-app $JDK25/bin/java -XX:+UseSerialGC -Xmx64m -XX:AOTCache=app.aot
+# The floor apps (scripts/floor-app.sh) are asked with the same key (FLOOR_API_KEY).
 # Uses the MongoDB in QUARKUS_MONGODB_CONNECTION_STRING, else the embedded database in a fresh folder. Fetches
 # async-profiler (tools.profiler:async-profiler, Maven Central) once into target/async-profiler. The whole profile, in
 # collapsed-stack form (for a flame graph), is left in target/startup-profile.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 1 ] || { sed -n '2,9p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
 app_dir=$(cd "$1" && pwd)
 java=${2:-java}
 shift $(( $# >= 2 ? 2 : 1 ))
@@ -30,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 
 start=$(date +%s%N)
 (cd "$app_dir" && PORT=$port CONVSEARCH_EMBEDDED_DATA_DIR="$work/data" CONVSEARCH_AUTH_STATIC_KEYS="profile:$hash" \
-    QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
+    FLOOR_API_KEY="$key" QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
     exec "$java" "$@" "-agentpath:$agent=start,event=wall,interval=1ms,threads,collapsed,file=$out" \
     -jar quarkus-run.jar) > "$work/log" 2>&1 &
 pid=$!

@@ -158,9 +158,9 @@ public final class FastApiErrors {
         return new ValidationError(loc, "Input is not valid", "value_error");
     }
 
-    /** The errors of a body's broken constraints ({@link RecordConstraints}), in the order of the body's fields. */
-    public static List<ValidationError> ofBody(List<RecordConstraints.Violation> violations) {
-        return violations.stream().map(FastApiErrors::ofBody).toList();
+    /** The errors of the constraints {@code body} breaks ({@link RecordConstraints}), in the order of its fields. */
+    public static List<ValidationError> ofBody(Record body) {
+        return RecordConstraints.check(body).stream().map(FastApiErrors::ofBody).toList();
     }
 
     /** One broken constraint of a body, located under {@code body}. */

@@ -2,8 +2,6 @@ package dev.convsearch.error;
 
 import java.util.List;
 
-import dev.convsearch.api.validation.RecordConstraints;
-
 /** A request that failed validation; answered with 422 and every error found. */
 public class RequestValidationException extends RuntimeException {
 
@@ -31,7 +29,7 @@ public class RequestValidationException extends RuntimeException {
      * record it breaks.
      */
     public static <T extends Record> T requireValid(T body) {
-        List<ValidationError> errors = FastApiErrors.ofBody(RecordConstraints.check(requireBody(body)));
+        List<ValidationError> errors = FastApiErrors.ofBody(requireBody(body));
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }

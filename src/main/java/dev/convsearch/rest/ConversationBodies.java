@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.convsearch.api.NewConversation;
-import dev.convsearch.api.validation.RecordConstraints;
 import dev.convsearch.domain.ConversationChange;
 import dev.convsearch.domain.ConversationField;
 import dev.convsearch.domain.ConversationField.Write;
@@ -50,7 +49,7 @@ public class ConversationBodies {
         NewConversation values = read(body);
         ValidationErrors errors = new ValidationErrors();
         ConversationChange change = change(body, values, Write.CREATE, errors);
-        errors.addAll(FastApiErrors.ofBody(RecordConstraints.check(values)));
+        errors.addAll(FastApiErrors.ofBody(values));
         errors.throwIfAny();
         return change;
     }
@@ -72,7 +71,7 @@ public class ConversationBodies {
         errors.throwIfAny();
         NewConversation values = read(body);
         ConversationChange change = change(body, values, Write.PATCH, errors);
-        errors.addAll(FastApiErrors.ofBody(RecordConstraints.check(values)));
+        errors.addAll(FastApiErrors.ofBody(values));
         errors.throwIfAny();
         return change;
     }
@@ -104,7 +103,7 @@ public class ConversationBodies {
             errors.add(FastApiErrors.missing(FastApiErrors.body(CONVERSATION_ID.wire())));
         }
         ConversationChange change = change((ObjectNode) node, values, Write.IMPORT, errors);
-        errors.addAll(FastApiErrors.ofBody(RecordConstraints.check(values)));
+        errors.addAll(FastApiErrors.ofBody(values));
         return errors.isEmpty() ? ImportLine.of(number, change) : ImportLine.failed(number, describe(errors.list()));
     }
 

@@ -2,7 +2,7 @@ package dev.convsearch.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link AppConversationTest} against the packaged application; with {@code -Paot}, part of the AOT cache's training run. */
+/** {@link AppConversationTest} against the packaged application. */
 @QuarkusIntegrationTest
 class AppConversationIT extends AppConversationTest {
 }

@@ -2,7 +2,7 @@ package dev.convsearch.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link ConversationApiTest} against the packaged application; with {@code -Paot}, part of the AOT cache's training run. */
+/** {@link ConversationApiTest} against the packaged application. */
 @QuarkusIntegrationTest
 class ConversationApiIT extends ConversationApiTest {
 }

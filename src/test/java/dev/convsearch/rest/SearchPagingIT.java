@@ -2,7 +2,7 @@ package dev.convsearch.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link SearchPagingTest} against the packaged application; with {@code -Paot}, part of the AOT cache's training run. */
+/** {@link SearchPagingTest} against the packaged application. */
 @QuarkusIntegrationTest
 class SearchPagingIT extends SearchPagingTest {
 }
