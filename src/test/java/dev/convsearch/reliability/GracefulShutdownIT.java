@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.convsearch.security.ApiKeys;
 import dev.convsearch.support.PackagedService;
+import dev.convsearch.support.SnapshotMemoryBackend;
 
 /**
  * SIGTERM to the packaged service while a request is in flight: readiness turns DOWN at once, requests are still
@@ -38,7 +38,7 @@ class GracefulShutdownIT {
 
     @Test
     void inFlightRequestsCompleteAfterSigterm() throws Exception {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
         String connectionString = mongo.bindAndGetConnectionString();
         try (PackagedService service = PackagedService.start(Map.of(
                 "QUARKUS_MONGODB_CONNECTION_STRING", connectionString,

@@ -3,7 +3,6 @@ package dev.convsearch.support;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -16,7 +15,7 @@ public class MongoWireServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new SnapshotMemoryBackend());
         String connectionString = server.bindAndGetConnectionString();
         return Map.of(
                 "quarkus.mongodb.connection-string", connectionString,

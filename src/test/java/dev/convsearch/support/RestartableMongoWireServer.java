@@ -4,7 +4,6 @@ import java.net.BindException;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A mongo-java-server that a test can stop under the running service and start again on the same port. */
@@ -15,7 +14,7 @@ public class RestartableMongoWireServer implements QuarkusTestResourceLifecycleM
 
     @Override
     public Map<String, String> start() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new SnapshotMemoryBackend());
         port = server.bind().getPort();
         return Map.of(
                 "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + port,
@@ -38,7 +37,7 @@ public class RestartableMongoWireServer implements QuarkusTestResourceLifecycleM
     /** Starts an empty server on the same port again. */
     public static synchronized void startServer() throws InterruptedException {
         for (int attempt = 0; server == null; attempt++) {
-            MongoServer next = new MongoServer(new MemoryBackend());
+            MongoServer next = new MongoServer(new SnapshotMemoryBackend());
             try {
                 next.bind("127.0.0.1", port);
                 server = next;
