@@ -31,15 +31,24 @@ public class Revisions {
     /** {@code write} with a fresh stamp for its {@code revised_at}, counted as on its way until it ends in any way. */
     <T> Uni<T> stamped(Function<Instant, Uni<T>> write) {
         return Uni.createFrom().deferred(() -> {
-            Instant stamp = Timestamps.now();
-            onTheirWay.merge(stamp, 1, Integer::sum);
+            Instant stamp = newStamp();
             return write.apply(stamp).onTermination().invoke(() -> onTheirWay.computeIfPresent(stamp,
                     (at, writes) -> writes == 1 ? null : writes - 1));
         });
     }
 
+    /**
+     * A stamp, counted as on its way. Taking it and counting it is one step for {@link #walkStart} (the same lock): a
+     * walk could otherwise begin between the two, after the stamp and without seeing it.
+     */
+    private synchronized Instant newStamp() {
+        Instant stamp = Timestamps.now();
+        onTheirWay.merge(stamp, 1, Integer::sum);
+        return stamp;
+    }
+
     /** When a walk beginning now begins: before every write that is on its way or still to come. */
-    public Instant walkStart() {
+    public synchronized Instant walkStart() {
         Instant now = Timestamps.now();
         Instant start = now.minusMillis(1);
         Map.Entry<Instant, Integer> oldest = onTheirWay.firstEntry();
