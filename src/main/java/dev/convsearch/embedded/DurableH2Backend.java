@@ -1,6 +1,10 @@
 package dev.convsearch.embedded;
 
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 
@@ -13,9 +17,14 @@ import io.netty.channel.Channel;
  * command that may write is applied and then committed and synced to disk before its reply is sent. So a write the
  * service was told succeeded survives a crash, and a crash never leaves half of a write on disk.
  * <p>
- * Writes hold one lock from the start of the command to the end of the commit: a commit must never capture another
- * write half-applied (a document stored but its unique-index entry not yet). Commands known to only read run without
- * it. A bulk write (an import batch of 500 upserts) is one command, so it costs one commit.
+ * Writes hold the write lock from the start of the command to the end of the commit: a commit must never capture
+ * another write half-applied (a document stored but its unique-index entry not yet). Commands known to only read share
+ * the read lock. A bulk write (an import batch of 500 upserts) is one command, so it costs one commit.
+ * <p>
+ * Every answer is copied before the lock is let go: an answer holds the stored documents themselves, which writes change
+ * in place, and it is written to the wire after this returns. Without the copy a write could change a page between the
+ * query and the reply (a conversation shown with a title it was not sorted by, and a cursor made from it pointing back
+ * into pages already seen).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -28,7 +37,7 @@ final class DurableH2Backend extends H2Backend {
     private static final int PAGE_SPLIT_BYTES = 4096;
 
     private final MVStore store;
-    private final Object writeLock = new Object();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -48,15 +57,28 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (READ_ONLY.contains(command)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            return locked(lock.readLock(), () -> copyOf(super.handleCommand(channel, databaseName, command, query)));
         }
-        synchronized (writeLock) {
+        return locked(lock.writeLock(), () -> {
             try {
-                return super.handleCommand(channel, databaseName, command, query);
+                return copyOf(super.handleCommand(channel, databaseName, command, query));
             } finally {
                 commitAndSync();
             }
+        });
+    }
+
+    private static Document locked(Lock lock, Supplier<Document> command) {
+        lock.lock();
+        try {
+            return command.get();
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private static Document copyOf(Document answer) {
+        return answer == null ? null : answer.cloneDeeply();
     }
 
     /** Writes what changed to the file and forces it to disk; nothing when nothing changed. */
