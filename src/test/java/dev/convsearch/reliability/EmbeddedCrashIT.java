@@ -156,8 +156,9 @@ class EmbeddedCrashIT {
         Thread.sleep(killAfter);
         service.kill();
         killed.set(true);
+        // longer than a request's own timeout (30 s): a request cut by the kill may end only with it
         for (Future<?> writer : running) {
-            writer.get(30, TimeUnit.SECONDS);
+            writer.get(45, TimeUnit.SECONDS);
         }
         writers.shutdown();
     }
