@@ -34,6 +34,7 @@ import dev.convsearch.domain.ConversationField;
 import dev.convsearch.domain.SortOrder;
 import dev.convsearch.domain.Tags;
 import dev.convsearch.support.MongoWireServer;
+import dev.convsearch.support.SearchWalker;
 import dev.convsearch.support.TestUsers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,7 +92,7 @@ class AppConversationTest {
                         .map(Stored::id).toList();
                 Map<String, Object> params = new HashMap<>(filter.getKey());
                 params.put("sort_order", order.name());
-                List<String> walked = walk(OWNER, params, 4);
+                List<String> walked = SearchWalker.walk(OWNER, SearchWalker.APP_CONVERSATIONS, params, 4);
                 assertEquals(expected, walked, order + " " + params);
                 assertEquals(counted, walked.size(), "count is the walk's length: " + params);
             }
@@ -142,7 +143,8 @@ class AppConversationTest {
                     SortOrder order = orders.get(walks % orders.size());
                     Set<String> untouched = new HashSet<>(seeded);
                     untouched.removeAll(touched);
-                    List<String> seen = walk(WRITER, Map.of("sort_order", order.name()), 3);
+                    List<String> seen = SearchWalker.walk(WRITER, SearchWalker.APP_CONVERSATIONS,
+                            Map.of("sort_order", order.name()), 3);
                     assertEquals(seen.size(), new HashSet<>(seen).size(), order + ": an id twice in one walk");
                     untouched.removeAll(touched);
                     for (String id : untouched) {
@@ -253,25 +255,6 @@ class AppConversationTest {
                         : Comparator.comparing(Stored::updatedAt);
         Comparator<Stored> total = bySortField.thenComparing(Stored::id);
         return order.descending() ? total.reversed() : total;
-    }
-
-    /** The ids of a V1 walk to its end, checking that every page but the last is full. */
-    private static List<String> walk(TestUsers user, Map<String, Object> params, int limit) {
-        List<String> ids = new ArrayList<>();
-        String pageId = null;
-        do {
-            Map<String, Object> query = new HashMap<>(params);
-            query.put("limit", limit);
-            if (pageId != null) {
-                query.put("page_id", pageId);
-            }
-            JsonPath page = user.request().queryParams(query).get(SEARCH).then().statusCode(200).extract().jsonPath();
-            List<String> pageIds = page.getList("items.id");
-            pageId = page.getString("next_page_id");
-            assertTrue(pageId == null ? pageIds.size() <= limit : pageIds.size() == limit, "full pages: " + params);
-            ids.addAll(pageIds);
-        } while (pageId != null);
-        return ids;
     }
 
     private static void importLines(TestUsers user, String lines) {
