@@ -70,6 +70,13 @@ final class ConversationQueries {
      * {@code $or} that drops the ties already seen, so the database scans one index range. Conversations written since
      * the walk began are left out ({@code revised_at} after {@code asOf}, a residual predicate): a write can move a
      * conversation past the cursor, and it must not be seen twice.
+     * <p>
+     * The keyset is a clause of its own ({@code $and}), never merged into the operators the filter already put on the
+     * sort field: MongoDB applies every operator of {@code {"title": {"$regex": ..., "$gte": last}}}, but
+     * mongo-java-server (the embedded database, and the tests' server) reads a document holding {@code $regex} as that
+     * regular expression alone and drops the bound, so the page after a cursor would start the range again. MongoDB
+     * flattens {@code $and} into the query before planning, so it still intersects the bound with the filter's
+     * conditions on that field into one index range (IndexCoverageTest models this).
      */
     static Document pageFilter(SearchFilter filter, SortOrder order, PagePosition after) {
         Document query = filter(filter);
@@ -80,12 +87,11 @@ final class ConversationQueries {
         Object last = StoredConversations.stored(after.sortValue());
         String inclusive = order.descending() ? "$lte" : "$gte";
         String exclusive = order.descending() ? "$lt" : "$gt";
-        Document range = query.get(sortField) instanceof Document d ? d : new Document();
-        range.append(inclusive, last);
-        query.put(sortField, range);
-        query.append("$or", List.of(
-                new Document(sortField, new Document(exclusive, last)),
-                new Document(CONVERSATION_ID.stored(), new Document(exclusive, after.conversationId()))));
+        query.append("$and", List.of(
+                new Document(sortField, new Document(inclusive, last)),
+                new Document("$or", List.of(
+                        new Document(sortField, new Document(exclusive, last)),
+                        new Document(CONVERSATION_ID.stored(), new Document(exclusive, after.conversationId()))))));
         // $not $gt, not $lte: documents written before revised_at existed have none, and stay in
         query.append(ConversationDocument.REVISED_AT, new Document("$not", new Document("$gt", Date.from(after.asOf()))));
         return query;

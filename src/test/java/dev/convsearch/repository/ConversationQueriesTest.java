@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.convsearch.domain.ConversationField;
+import dev.convsearch.domain.PagePosition;
 import dev.convsearch.domain.SearchFilter;
+import dev.convsearch.domain.SortOrder;
 
 class ConversationQueriesTest {
 
@@ -35,6 +40,33 @@ class ConversationQueriesTest {
         Document title = (Document) query.get("title");
         assertEquals("a\\.\\*b\\ \\(c\\)", title.get("$regex"));
         assertEquals("i", title.get("$options"));
+    }
+
+    @Test
+    void noConditionHoldsARegularExpressionBesideOtherOperators() {
+        // mongo-java-server (the embedded database) reads {"$regex": .., "$gte": ..} as the regular expression alone
+        PagePosition title = new PagePosition("Fix b", "abc", SearchFilterShapes.T2);
+        PagePosition date = new PagePosition(SearchFilterShapes.T1, "abc", SearchFilterShapes.T2);
+        for (SearchFilter filter : SearchFilterShapes.all()) {
+            for (SortOrder order : SortOrder.values()) {
+                PagePosition after = order.field() == ConversationField.TITLE ? title : date;
+                for (Document query : List.of(ConversationQueries.filter(filter),
+                        ConversationQueries.pageFilter(filter, order, after))) {
+                    assertRegexAlone(query, query);
+                }
+            }
+        }
+    }
+
+    private static void assertRegexAlone(Object condition, Document query) {
+        if (condition instanceof Document operators) {
+            if (operators.containsKey("$regex")) {
+                assertEquals(Set.of("$regex", "$options"), operators.keySet(), query.toJson());
+            }
+            operators.values().forEach(value -> assertRegexAlone(value, query));
+        } else if (condition instanceof List<?> clauses) {
+            clauses.forEach(clause -> assertRegexAlone(clause, query));
+        }
     }
 
     @Test

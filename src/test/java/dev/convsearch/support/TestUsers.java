@@ -37,7 +37,8 @@ public enum TestUsers {
     BEA,
     CLEO,
     DORA,
-    EMIL;
+    EMIL,
+    FERN;
 
     /** The user id (the lowercase name). */
     public String id() {
