@@ -14,34 +14,36 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AppConversation(
         @Schema(description = "The conversation id") String id,
         @Schema(description = "The owner") String createdByUserId,
-        @Schema(description = "Always null: convsearch keeps no sandboxes") String sandboxId,
-        String selectedRepository,
-        String selectedBranch,
-        ProviderType gitProvider,
+        @Schema(nullable = true, description = "Always null: convsearch keeps no sandboxes") String sandboxId,
+        @Schema(nullable = true) String selectedRepository,
+        @Schema(nullable = true) String selectedBranch,
+        @Schema(nullable = true) ProviderType gitProvider,
         String title,
-        ConversationTrigger trigger,
+        @Schema(nullable = true) ConversationTrigger trigger,
         List<Integer> prNumber,
-        String llmModel,
-        @Schema(description = "The model, cost and tokens; null when none is known") MetricsSnapshot metrics,
-        String parentConversationId,
+        @Schema(nullable = true) String llmModel,
+        @Schema(nullable = true, description = "The model, cost and tokens; null when none is known") MetricsSnapshot metrics,
+        @Schema(nullable = true) String parentConversationId,
         @Schema(description = "The caller's conversations whose parent this one is, sorted") List<String> subConversationIds,
         Instant createdAt,
         @Schema(description = "last_updated_at") Instant updatedAt,
         @Schema(description = "RUNNING and STARTING as the status; PAUSED for STOPPED") SandboxStatus sandboxStatus,
-        @Schema(description = "Always null: convsearch does not follow executions") String executionStatus,
-        @Schema(description = "url") String conversationUrl,
-        String sessionApiKey,
+        @Schema(nullable = true, description = "Always null: convsearch does not follow executions") String executionStatus,
+        @Schema(nullable = true, description = "url") String conversationUrl,
+        @Schema(nullable = true) String sessionApiKey,
         List<String> tags,
         boolean archived) {
 
     /** What the conversation used, as V1 reports it ({@code MetricsSnapshot}). */
     @Schema(name = "MetricsSnapshot")
-    public record MetricsSnapshot(String modelName, Double accumulatedCost, TokenUsage accumulatedTokenUsage) {
+    public record MetricsSnapshot(@Schema(nullable = true) String modelName, @Schema(nullable = true) Double accumulatedCost,
+            @Schema(nullable = true) TokenUsage accumulatedTokenUsage) {
     }
 
     /** The tokens used ({@code TokenUsage}). */
     @Schema(name = "TokenUsage")
-    public record TokenUsage(String model, Long promptTokens, Long completionTokens) {
+    public record TokenUsage(@Schema(nullable = true) String model, @Schema(nullable = true) Long promptTokens,
+            @Schema(nullable = true) Long completionTokens) {
     }
 
     /** A sandbox's state, as V1 names them. */

@@ -18,27 +18,27 @@ import dev.convsearch.api.validation.TrimmedLength;
  */
 @Schema(name = "NewConversation", example = "{\"conversation_id\": \"3f2a9c4e0b7d4e5f8a1b2c3d4e5f6a7b\", \"title\": \"Fix the build\", \"selected_repository\": \"acme/app\", \"trigger\": \"gui\", \"tags\": [\"ci\"]}")
 public record NewConversation(
-        @Schema(description = "1..100 characters of [A-Za-z0-9._-]; generated (32 hex) when absent") @ConversationId String conversationId,
-        @Schema(description = "1..200 characters after trimming; defaults to 'Conversation ' + the id's first 5 characters") @TrimmedLength(min = 1, max = TITLE_MAX) String title,
-        @Size(max = TEXT_MAX) String selectedRepository,
-        @Size(max = TEXT_MAX) String selectedBranch,
-        ProviderType gitProvider,
-        ConversationTrigger trigger,
-        ConversationStatus status,
-        RuntimeStatus runtimeStatus,
-        @Size(max = TEXT_MAX) String url,
-        @Size(max = TEXT_MAX) String sessionApiKey,
-        @PositiveOrZero Integer numConnections,
-        @Size(max = PR_NUMBERS_MAX) List<Integer> prNumber,
-        @Schema(description = "ISO-8601; defaults to now") Instant createdAt,
-        @Schema(description = "ISO-8601; defaults to created_at") Instant lastUpdatedAt,
+        @Schema(nullable = true, description = "1..100 characters of [A-Za-z0-9._-]; generated (32 hex) when absent") @ConversationId String conversationId,
+        @Schema(nullable = true, description = "1..200 characters after trimming; defaults to 'Conversation ' + the id's first 5 characters") @TrimmedLength(min = 1, max = TITLE_MAX) String title,
+        @Schema(nullable = true) @Size(max = TEXT_MAX) String selectedRepository,
+        @Schema(nullable = true) @Size(max = TEXT_MAX) String selectedBranch,
+        @Schema(nullable = true) ProviderType gitProvider,
+        @Schema(nullable = true) ConversationTrigger trigger,
+        @Schema(nullable = true) ConversationStatus status,
+        @Schema(nullable = true) RuntimeStatus runtimeStatus,
+        @Schema(nullable = true) @Size(max = TEXT_MAX) String url,
+        @Schema(nullable = true) @Size(max = TEXT_MAX) String sessionApiKey,
+        @Schema(nullable = true) @PositiveOrZero Integer numConnections,
+        @Schema(nullable = true) @Size(max = PR_NUMBERS_MAX) List<Integer> prNumber,
+        @Schema(nullable = true, description = "ISO-8601; defaults to now") Instant createdAt,
+        @Schema(nullable = true, description = "ISO-8601; defaults to created_at") Instant lastUpdatedAt,
         @Schema(description = "Up to 20 tags of 1..50 characters after trimming; duplicates dropped, kept sorted") @Size(max = TAGS_MAX) List<@TrimmedLength(min = 1, max = TAG_MAX) String> tags,
-        @Schema(description = "Archived conversations leave the default list; defaults to false") Boolean archived,
-        @Schema(description = "The conversation this one was started from (the same rules as conversation_id; it need not exist yet); immutable") @ConversationId String parentConversationId,
-        @Schema(description = "The language model the conversation used") @Size(max = TEXT_MAX) String llmModel,
-        @Schema(description = "What the conversation cost so far, in US dollars") @PositiveOrZero @DecimalMax(COST_MAX) Double accumulatedCost,
-        @Schema(description = "Prompt tokens used so far") @PositiveOrZero Long promptTokens,
-        @Schema(description = "Completion tokens used so far") @PositiveOrZero Long completionTokens) {
+        @Schema(nullable = true, description = "Archived conversations leave the default list; defaults to false") Boolean archived,
+        @Schema(nullable = true, description = "The conversation this one was started from (the same rules as conversation_id; it need not exist yet); immutable") @ConversationId String parentConversationId,
+        @Schema(nullable = true, description = "The language model the conversation used") @Size(max = TEXT_MAX) String llmModel,
+        @Schema(nullable = true, description = "What the conversation cost so far, in US dollars") @PositiveOrZero @DecimalMax(COST_MAX) Double accumulatedCost,
+        @Schema(nullable = true, description = "Prompt tokens used so far") @PositiveOrZero Long promptTokens,
+        @Schema(nullable = true, description = "Completion tokens used so far") @PositiveOrZero Long completionTokens) {
 
     public static final int TITLE_MAX = 200;
     /** The longest accepted text field other than the title; keeps documents small. */

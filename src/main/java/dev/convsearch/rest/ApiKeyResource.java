@@ -42,6 +42,7 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
 @APIResponse(responseCode = "422", description = "Validation Error", content = @Content(schema = @Schema(implementation = ValidationDetail.class)))
+@APIResponse(responseCode = "default", ref = OpenApiDefinition.OTHER_ERRORS)
 public class ApiKeyResource {
 
     private final ApiKeyService keys;

@@ -46,7 +46,11 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
 @APIResponse(responseCode = "422", description = "Validation Error", content = @Content(schema = @Schema(implementation = ValidationDetail.class)))
+@APIResponse(responseCode = "default", ref = OpenApiDefinition.OTHER_ERRORS)
 public class AppConversationResource {
+
+    /** The batch get's operation id. */
+    static final String BATCH_GET = "batch_get_app_conversations_api_v1_app_conversations_get";
 
     private final ConversationService conversations;
     private final PageCursors cursors;
@@ -107,9 +111,9 @@ public class AppConversationResource {
     }
 
     @GET
-    @Operation(operationId = "batch_get_app_conversations_api_v1_app_conversations_get", summary = "Batch Get App Conversations", description = "The conversations asked for, in the order asked; "
+    @Operation(operationId = BATCH_GET, summary = "Batch Get App Conversations", description = "The conversations asked for, in the order asked; "
             + "null for an id the caller does not hold")
-    @APIResponse(responseCode = "200", description = "Successful Response", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AppConversation.class, nullable = true)))
+    @APIResponse(responseCode = "200", description = "One item for each id asked, null where the caller holds no such conversation", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AppConversation.class)))
     @Parameter(name = "ids", in = ParameterIn.QUERY, required = true, description = "1..100 conversation ids; repeat the "
             + "parameter for each", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     public Uni<List<AppConversation>> batchGet(UriInfo uri) {

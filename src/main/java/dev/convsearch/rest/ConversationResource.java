@@ -59,9 +59,12 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = OpenApiDefinition.BEARER_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key", content = @Content(schema = @Schema(implementation = ErrorDetail.class)))
 @APIResponse(responseCode = "422", description = "Validation Error", content = @Content(schema = @Schema(implementation = ValidationDetail.class)))
+@APIResponse(responseCode = "default", ref = OpenApiDefinition.OTHER_ERRORS)
 public class ConversationResource {
 
     static final String NDJSON = "application/x-ndjson";
+    /** Another name of NDJSON (JSON Lines). */
+    static final String JSONL = "application/jsonl";
 
     private final ConversationService conversations;
     private final ConversationImporter importer;
@@ -204,12 +207,14 @@ public class ConversationResource {
 
     @POST
     @Path("/import")
-    @Consumes({ NDJSON, "application/jsonl" })
+    @Consumes({ NDJSON, JSONL })
     @Blocking
     @Operation(operationId = "import_conversations_api_conversations_import_post", summary = "Import Conversations", description = "One OpenHands metadata.json object per line "
             + "(application/x-ndjson). Upserts by conversation_id within the caller's conversations; every valid line "
             + "lands, each invalid one is reported by its 1-based number.")
-    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = false, description = "An empty body imports nothing", content = {
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponseSchema(value = ImportResult.class, responseCode = "200", responseDescription = "What the import did")
     public Uni<ImportResult> importConversations(InputStream body) {
         return importer.importLines(userId(), ImportLines.of(body, bodies));

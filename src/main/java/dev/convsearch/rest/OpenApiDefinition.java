@@ -10,20 +10,23 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 import dev.convsearch.api.ConversationStatus;
 import dev.convsearch.api.ConversationTrigger;
+import dev.convsearch.error.ErrorDetail;
 
 /**
- * The OpenAPI document's title, the API key scheme of the OpenHands spec, and the filter parameters that search and
- * count share (declared once here, referenced by name from {@link ConversationResource}).
+ * The OpenAPI document's title, the API key scheme of the OpenHands spec, the filter parameters that search and count
+ * share and the error response every operation may give (declared once here, referenced by name from the resources).
  */
-@OpenAPIDefinition(info = @Info(title = "convsearch", version = "0.1.0", description = "Conversation search speaking the OpenHands conversations API", license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "/", description = "The server that serves this document (the README starts one at http://localhost:8080)"), components = @Components(parameters = {
+@OpenAPIDefinition(info = @Info(title = "convsearch", version = "0.1.0", description = "Conversation search speaking the OpenHands conversations API", license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "/", description = "The server that serves this document (the README starts one at http://localhost:8080)"), components = @Components(responses = @APIResponse(name = OpenApiDefinition.OTHER_ERRORS, description = "Any other error: 406 (an Accept without JSON), 411 and 413 (the body limits), 415 (the media type), 429 (the rate limit, with Retry-After), 503 (MongoDB unreachable, with Retry-After), 500", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDetail.class))), parameters = {
         @Parameter(name = "selected_repository", in = ParameterIn.QUERY, description = "Exact repository match (an empty value matches only \"\")", schema = @Schema(type = SchemaType.STRING)),
         @Parameter(name = "conversation_trigger", in = ParameterIn.QUERY, description = "What started the conversation", schema = @Schema(implementation = ConversationTrigger.class)),
         @Parameter(name = "title__contains", in = ParameterIn.QUERY, description = "Case-insensitive literal substring of the title (no regex or wildcards)", schema = @Schema(type = SchemaType.STRING)),
@@ -44,4 +47,6 @@ public class OpenApiDefinition extends Application {
 
     public static final String API_KEY_SCHEME = "APIKeyHeader";
     public static final String BEARER_SCHEME = "BearerAuth";
+    /** The response every operation may give besides its own: any other error, as {@code {"detail": "..."}}. */
+    public static final String OTHER_ERRORS = "OtherErrors";
 }
