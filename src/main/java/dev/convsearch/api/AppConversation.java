@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A conversation as the OpenHands V1 app server returns it ({@code AppConversation}), every field present: the V1
  * names of the stored fields ({@code id}, {@code updated_at}, {@code conversation_url}), the sandbox fields convsearch
@@ -32,7 +34,8 @@ public record AppConversation(
         @Schema(nullable = true, description = "url") String conversationUrl,
         @Schema(nullable = true) String sessionApiKey,
         List<String> tags,
-        boolean archived) {
+        boolean archived,
+        @Schema(description = TextMatch.DESCRIPTION) @JsonInclude(JsonInclude.Include.NON_NULL) List<TextMatch> textMatches) {
 
     /** What the conversation used, as V1 reports it ({@code MetricsSnapshot}). */
     @Schema(name = "MetricsSnapshot")

@@ -27,6 +27,30 @@ public interface ConvsearchConfig {
     /** The per-key request budget. */
     RateLimit rateLimit();
 
+    /** Search inside conversations. */
+    Search search();
+
+    /** Search inside conversations: where its index lives and how it follows MongoDB. */
+    interface Search {
+
+        /**
+         * Folder of the search index; by default {@code search-index} in the embedded database's folder, or
+         * {@code convsearch-search-index} in the temporary folder with MongoDB (each replica keeps its own index).
+         */
+        Optional<String> indexDir();
+
+        /** How often the index looks in MongoDB for texts another replica wrote. */
+        @WithDefault("1S")
+        Duration pollInterval();
+
+        /**
+         * How far back each look reaches before the last one: texts written on another replica are seen although they
+         * reach MongoDB up to this late, or its clock is this far behind.
+         */
+        @WithDefault("5S")
+        Duration followMargin();
+    }
+
     /** API key settings. */
     interface Auth {
 
@@ -76,5 +100,9 @@ public interface ConvsearchConfig {
         /** Largest JSON request body. */
         @WithDefault("1M")
         MemorySize maxJsonBody();
+
+        /** Largest body of events for one conversation (JSON or NDJSON). */
+        @WithDefault("4M")
+        MemorySize maxEventsBody();
     }
 }

@@ -10,7 +10,8 @@ import dev.convsearch.api.WireEnum;
 /**
  * What a search or count selects: always one user's conversations, narrowed by the filters (null or empty means "not
  * filtered"). {@code selectedRepository} is an exact match; {@code titleContains} a case-insensitive literal substring;
- * the date bounds are {@code >=} and {@code <}; {@code tags} must all be held. Archived conversations are selected
+ * the date bounds are {@code >=} and {@code <}; {@code tags} must all be held; {@code q} holds the words the title or the
+ * events must hold (null: any). Archived conversations are selected
  * only with {@code archived} true (and then only they), sub-conversations only with {@code includeSubConversations}.
  * Start from {@link #allOf(String)} and add filters with the {@code with...} methods.
  */
@@ -26,7 +27,8 @@ public record SearchFilter(
         List<String> tags,
         boolean archived,
         ConversationStatus status,
-        boolean includeSubConversations) {
+        boolean includeSubConversations,
+        String q) {
 
     public SearchFilter {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -34,57 +36,70 @@ public record SearchFilter(
 
     /** The default list of {@code userId}: every conversation that is neither archived nor a sub-conversation. */
     public static SearchFilter allOf(String userId) {
-        return new SearchFilter(userId, null, null, null, null, null, null, null, List.of(), false, null, false);
+        return new SearchFilter(userId, null, null, null, null, null, null, null, List.of(), false, null, false, null);
     }
 
     public SearchFilter withRepository(String repository) {
         return new SearchFilter(userId, repository, trigger, titleContains, createdAtGte, createdAtLt, updatedAtGte,
-                updatedAtLt, tags, archived, status, includeSubConversations);
+                updatedAtLt, tags, archived, status, includeSubConversations, q);
     }
 
     public SearchFilter withTrigger(ConversationTrigger value) {
         return new SearchFilter(userId, selectedRepository, value, titleContains, createdAtGte, createdAtLt,
-                updatedAtGte, updatedAtLt, tags, archived, status, includeSubConversations);
+                updatedAtGte, updatedAtLt, tags, archived, status, includeSubConversations, q);
     }
 
     public SearchFilter withTitleContaining(String text) {
         return new SearchFilter(userId, selectedRepository, trigger, text, createdAtGte, createdAtLt, updatedAtGte,
-                updatedAtLt, tags, archived, status, includeSubConversations);
+                updatedAtLt, tags, archived, status, includeSubConversations, q);
     }
 
     /** Created at or after {@code gte} and before {@code lt} (either may be null). */
     public SearchFilter withCreated(Instant gte, Instant lt) {
         return new SearchFilter(userId, selectedRepository, trigger, titleContains, gte, lt, updatedAtGte,
-                updatedAtLt, tags, archived, status, includeSubConversations);
+                updatedAtLt, tags, archived, status, includeSubConversations, q);
     }
 
     /** Last updated at or after {@code gte} and before {@code lt} (either may be null). */
     public SearchFilter withUpdated(Instant gte, Instant lt) {
         return new SearchFilter(userId, selectedRepository, trigger, titleContains, createdAtGte, createdAtLt, gte,
-                lt, tags, archived, status, includeSubConversations);
+                lt, tags, archived, status, includeSubConversations, q);
     }
 
     /** Holding every one of {@code required} (as {@link Tags} keeps them). */
     public SearchFilter withTags(List<String> required) {
         return new SearchFilter(userId, selectedRepository, trigger, titleContains, createdAtGte, createdAtLt,
-                updatedAtGte, updatedAtLt, Tags.normalise(required), archived, status, includeSubConversations);
+                updatedAtGte, updatedAtLt, Tags.normalise(required), archived, status, includeSubConversations, q);
     }
 
     /** The archived conversations (true) or the others (false, the default). */
     public SearchFilter withArchived(boolean value) {
         return new SearchFilter(userId, selectedRepository, trigger, titleContains, createdAtGte, createdAtLt,
-                updatedAtGte, updatedAtLt, tags, value, status, includeSubConversations);
+                updatedAtGte, updatedAtLt, tags, value, status, includeSubConversations, q);
     }
 
     public SearchFilter withStatus(ConversationStatus value) {
         return new SearchFilter(userId, selectedRepository, trigger, titleContains, createdAtGte, createdAtLt,
-                updatedAtGte, updatedAtLt, tags, archived, value, includeSubConversations);
+                updatedAtGte, updatedAtLt, tags, archived, value, includeSubConversations, q);
+    }
+
+    /**
+     * Holding every word and phrase of {@code q} in the title or the events (see {@link TextQuery}); null for any.
+     */
+    public SearchFilter withText(String words) {
+        return new SearchFilter(userId, selectedRepository, trigger, titleContains, createdAtGte, createdAtLt,
+                updatedAtGte, updatedAtLt, tags, archived, status, includeSubConversations, words);
+    }
+
+    /** What {@code q} asks for, or null when the search has none. */
+    public TextQuery textQuery() {
+        return q == null ? null : TextQuery.parse(q);
     }
 
     /** Whether sub-conversations are selected too (false, the default: only conversations without a parent). */
     public SearchFilter withSubConversations(boolean included) {
         return new SearchFilter(userId, selectedRepository, trigger, titleContains, createdAtGte, createdAtLt,
-                updatedAtGte, updatedAtLt, tags, archived, status, included);
+                updatedAtGte, updatedAtLt, tags, archived, status, included, q);
     }
 
     /**
@@ -118,6 +133,11 @@ public record SearchFilter(
         }
         if (includeSubConversations) {
             text.append("subs|");
+        }
+        if (q != null) {
+            text.append("q");
+            append(text, q);
+            text.append('|');
         }
         return text.toString();
     }

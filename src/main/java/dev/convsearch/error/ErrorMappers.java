@@ -82,6 +82,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<ErrorDetail> tooManyEvents(TooManyEventsException e) {
+        return detail(413, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public RestResponse<ErrorDetail> rateLimited(RateLimitedException e) {
         return detail(429, "Too many requests", "Retry-After", e.retryAfterSeconds());
     }
@@ -103,6 +108,12 @@ public class ErrorMappers {
             MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class, MongoWriteConcernException.class })
     public RestResponse<ErrorDetail> unavailable(Exception e) {
         LOG.warnf("MongoDB unavailable: %s", e.getClass().getSimpleName());
+        return detail(503, "Service unavailable", "Retry-After", RETRY_AFTER_SECONDS);
+    }
+
+    /** A search with q while the search index catches up at start: as an outage, to retry shortly. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorDetail> searchIndexNotReady(SearchIndexNotReadyException e) {
         return detail(503, "Service unavailable", "Retry-After", RETRY_AFTER_SECONDS);
     }
 

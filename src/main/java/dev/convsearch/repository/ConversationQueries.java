@@ -13,6 +13,7 @@ import static dev.convsearch.domain.ConversationField.USER_ID;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -92,9 +93,21 @@ final class ConversationQueries {
                 new Document("$or", List.of(
                         new Document(sortField, new Document(exclusive, last)),
                         new Document(CONVERSATION_ID.stored(), new Document(exclusive, after.conversationId()))))));
+        return writtenBy(query, after.asOf());
+    }
+
+    /**
+     * {@code query} narrowed to the conversations {@code among} (the text index's matches of a search with {@code q}):
+     * a residual predicate on the scanned entries, as every filter the index does not hold.
+     */
+    static Document among(Document query, Collection<String> conversationIds) {
+        return query.append(CONVERSATION_ID.stored(), new Document("$in", List.copyOf(conversationIds)));
+    }
+
+    /** {@code query} without the conversations written after {@code asOf}, when the walk began. */
+    static Document writtenBy(Document query, Instant asOf) {
         // $not $gt, not $lte: documents written before revised_at existed have none, and stay in
-        query.append(ConversationDocument.REVISED_AT, new Document("$not", new Document("$gt", Date.from(after.asOf()))));
-        return query;
+        return query.append(ConversationDocument.REVISED_AT, new Document("$not", new Document("$gt", Date.from(asOf))));
     }
 
     /** The total order of a search: the sort field, then {@code conversation_id}, both in the same direction. */

@@ -3,6 +3,7 @@ package dev.convsearch.repository;
 import static dev.convsearch.domain.ConversationField.ARCHIVED;
 import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.CREATED_AT;
+import static dev.convsearch.domain.ConversationField.LAST_UPDATED_AT;
 import static dev.convsearch.domain.ConversationField.PARENT_CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.TAGS;
 import static dev.convsearch.domain.ConversationField.USER_ID;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
+import com.mongodb.bulk.BulkWriteUpsert;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
@@ -59,9 +61,42 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
                 .range(0, limit - 1).list();
     }
 
+    /** {@link #findPage}, among the conversations {@code among} only. */
+    public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
+            int limit, Collection<String> among) {
+        return find(ConversationQueries.among(ConversationQueries.pageFilter(filter, order, after), among),
+                ConversationQueries.sort(order)).range(0, limit - 1).list();
+    }
+
     /** How many conversations {@code filter} selects. */
     public Uni<Long> count(SearchFilter filter) {
         return count(ConversationQueries.filter(filter));
+    }
+
+    /** How many conversations among {@code among} {@code filter} selects. */
+    public Uni<Long> count(SearchFilter filter, Collection<String> among) {
+        return count(ConversationQueries.among(ConversationQueries.filter(filter), among));
+    }
+
+    /** A conversation a search selected, with what a relevance order needs of it. */
+    public record Selected(String conversationId, Instant updatedAt) {
+    }
+
+    /**
+     * The conversations among {@code among} that {@code filter} selects, without those written after {@code asOf}
+     * when given (the later pages of a walk): their ids and last updates, in no order.
+     */
+    public Uni<List<Selected>> select(SearchFilter filter, Instant asOf, Collection<String> among) {
+        Document query = ConversationQueries.among(ConversationQueries.filter(filter), among);
+        if (asOf != null) {
+            ConversationQueries.writtenBy(query, asOf);
+        }
+        return mongoCollection().withDocumentClass(Document.class)
+                .find(query, new FindOptions().projection(
+                        new Document(CONVERSATION_ID.stored(), 1).append(LAST_UPDATED_AT.stored(), 1)))
+                .map(doc -> new Selected(doc.getString(CONVERSATION_ID.stored()),
+                        doc.getDate(LAST_UPDATED_AT.stored()).toInstant()))
+                .collect().asList();
     }
 
     /** The position of {@code last} in {@code order}: where the next page of a walk begun at {@code asOf} starts. */
@@ -111,7 +146,9 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
             List<UpdateOneModel<ConversationDocument>> writes = upserts.stream()
                     .map(upsert -> write(userId, upsert, stamp)).toList();
             return mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(true))
-                    .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount()));
+                    .map(result -> new UpsertCounts(result.getUpserts().size(), result.getMatchedCount(),
+                            result.getUpserts().stream().map(BulkWriteUpsert::getIndex)
+                                    .collect(Collectors.toUnmodifiableSet())));
         });
     }
 
@@ -119,8 +156,11 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     public record Upsert(ConversationChange given, ConversationChange defaults) {
     }
 
-    /** What an upsert of many did: how many conversations it created and how many it updated. */
-    public record UpsertCounts(long created, long updated) {
+    /**
+     * What an upsert of many did: how many conversations it created and how many it updated, and which of the upserts
+     * (by index) created theirs.
+     */
+    public record UpsertCounts(long created, long updated, Set<Integer> creating) {
     }
 
     /** The user's conversations among {@code conversationIds}, in no particular order. */

@@ -24,17 +24,20 @@ public class IndexSetup {
 
     private final ConversationRepository conversations;
     private final ApiKeyRepository apiKeys;
+    private final KeptTextRepository texts;
     private final AtomicBoolean ready = new AtomicBoolean();
     private Cancellable attempt;
 
-    public IndexSetup(ConversationRepository conversations, ApiKeyRepository apiKeys) {
+    public IndexSetup(ConversationRepository conversations, ApiKeyRepository apiKeys, KeptTextRepository texts) {
         this.conversations = conversations;
         this.apiKeys = apiKeys;
+        this.texts = texts;
     }
 
     void onStart(@Observes StartupEvent event) {
-        attempt = Uni.combine().all().unis(conversations.createIndexes(), apiKeys.createIndexes())
-                .with((conversationIndexes, keyIndexes) -> conversationIndexes.size() + keyIndexes.size())
+        attempt = Uni.combine().all().unis(conversations.createIndexes(), apiKeys.createIndexes(), texts.createIndexes())
+                .with((conversationIndexes, keyIndexes, textIndexes) -> conversationIndexes.size() + keyIndexes.size()
+                        + textIndexes.size())
                 .onFailure().invoke(e -> LOG.warnf("Creating indexes failed (%s); retrying", e.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
                 .subscribe().with(

@@ -70,7 +70,9 @@ public class AppConversationResource {
     @Parameter(name = "page_id", in = ParameterIn.QUERY, description = "Opaque cursor from a previous page's "
             + "next_page_id; valid only with the same filters and sort order", schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1..100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100", minimum = "1", maximum = "100"))
-    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by the id, titles in code-point order", schema = @Schema(implementation = SortOrder.class, defaultValue = "CREATED_AT_DESC"))
+    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by the id, titles in code-point order. "
+            + "RELEVANCE (the best match of q first) is the default with q, and a 422 without it", schema = @Schema(implementation = SortOrder.class, defaultValue = "CREATED_AT_DESC"))
+    @Parameter(ref = "q")
     @Parameter(ref = "title__contains")
     @Parameter(ref = "created_at__gte")
     @Parameter(ref = "created_at__lt")
@@ -94,6 +96,7 @@ public class AppConversationResource {
     @Operation(operationId = "count_app_conversations_api_v1_app_conversations_count_get", summary = "Count App Conversations", description = "How many conversations the search's filters match: "
             + "always the number a walk of the search returns")
     @APIResponseSchema(value = Long.class, responseCode = "200", responseDescription = "The number of matches")
+    @Parameter(ref = "q")
     @Parameter(ref = "title__contains")
     @Parameter(ref = "created_at__gte")
     @Parameter(ref = "created_at__lt")

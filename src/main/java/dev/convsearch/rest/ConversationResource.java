@@ -87,10 +87,13 @@ public class ConversationResource {
     @Parameter(name = "page_id", in = ParameterIn.QUERY, description = "Opaque cursor from a previous page's "
             + "next_page_id; valid only with the same filters and sort order", schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1..100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by conversation_id", schema = @Schema(type = SchemaType.STRING, enumeration = {
-            "UPDATED_AT_DESC", "CREATED_AT_DESC", "UPDATED_AT", "CREATED_AT" }, defaultValue = "UPDATED_AT_DESC"))
+    @Parameter(name = "sort_order", in = ParameterIn.QUERY, description = "Result order; ties are broken by conversation_id. "
+            + "RELEVANCE (the best match of q first) is the default with q, and a 422 without it", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "UPDATED_AT_DESC", "CREATED_AT_DESC", "UPDATED_AT", "CREATED_AT",
+                    "RELEVANCE" }, defaultValue = "UPDATED_AT_DESC"))
     @Parameter(ref = "selected_repository")
     @Parameter(ref = "conversation_trigger")
+    @Parameter(ref = "q")
     @Parameter(ref = "title__contains")
     @Parameter(ref = "created_at__gte")
     @Parameter(ref = "created_at__lt")
@@ -113,6 +116,7 @@ public class ConversationResource {
     @APIResponseSchema(value = Long.class, responseCode = "200", responseDescription = "The number of matches")
     @Parameter(ref = "selected_repository")
     @Parameter(ref = "conversation_trigger")
+    @Parameter(ref = "q")
     @Parameter(ref = "title__contains")
     @Parameter(ref = "created_at__gte")
     @Parameter(ref = "created_at__lt")

@@ -37,6 +37,7 @@ import dev.convsearch.error.ErrorDetail;
         @Parameter(name = "tag", in = ParameterIn.QUERY, description = "Holding this tag; repeat it to ask for several (every one must be held)", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
         @Parameter(name = "archived", in = ParameterIn.QUERY, description = "The archived conversations (true) or the others (false, the default)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")),
         @Parameter(name = "status", in = ParameterIn.QUERY, description = "In this status", schema = @Schema(implementation = ConversationStatus.class)),
+        @Parameter(name = "q", in = ParameterIn.QUERY, description = "Words the conversation's title or events must all hold, and \"quoted phrases\" that must appear together, in order; case, accents and English word forms do not count, and code is found whole and by its parts split at . - _ /. Nothing in q is syntax. Orders by RELEVANCE unless sort_order says otherwise; each result then has text_matches.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 500)),
         @Parameter(name = "include_sub_conversations", in = ParameterIn.QUERY, description = "Also conversations that have a parent (false, the default: they are left out)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
 }))
 @SecuritySchemes({

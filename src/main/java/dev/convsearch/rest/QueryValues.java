@@ -107,6 +107,29 @@ final class QueryValues {
         });
     }
 
+    /**
+     * Words to search for: 1..{@code maxLength} characters (code points, as Python counts) holding a letter or a
+     * digit, no NUL.
+     */
+    static String words(String name, String raw, int maxLength, ValidationErrors errors) {
+        if (raw == null) {
+            return null;
+        }
+        int length = raw.codePointCount(0, raw.length());
+        if (length == 0) {
+            errors.add(FastApiErrors.stringTooShort(FastApiErrors.query(name), 1));
+        } else if (length > maxLength) {
+            errors.add(FastApiErrors.stringTooLong(FastApiErrors.query(name), maxLength));
+        } else if (raw.indexOf('\0') >= 0) {
+            errors.add(FastApiErrors.patternMismatch(FastApiErrors.query(name),
+                    "String should not contain NUL characters"));
+        } else if (raw.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            errors.add(FastApiErrors.valueError(FastApiErrors.query(name),
+                    "Value error, " + name + " must hold at least one letter or digit"));
+        }
+        return raw;
+    }
+
     static String text(String name, String raw, int maxLength, ValidationErrors errors) {
         if (raw == null) {
             return null;

@@ -30,13 +30,15 @@ final class SearchParameters {
     record Surface(int defaultLimit, SortOrder defaultOrder, Set<SortOrder> orders) {
     }
 
-    /** {@code /api/conversations}: 20 a page, by last update, the date orders. */
-    static final Surface CONVERSATIONS = new Surface(20, SortOrder.UPDATED_AT_DESC, SortOrder.BY_DATE);
-    /** The OpenHands V1 surface: 100 a page, by creation (as V1), the date and title orders. */
+    /** {@code /api/conversations}: 20 a page, by last update, the date orders (and relevance, with q). */
+    static final Surface CONVERSATIONS = new Surface(20, SortOrder.UPDATED_AT_DESC, withRelevance(SortOrder.BY_DATE));
+    /** The OpenHands V1 surface: 100 a page, by creation (as V1), the date and title orders (and relevance). */
     static final Surface APP_CONVERSATIONS = new Surface(100, SortOrder.CREATED_AT_DESC,
             EnumSet.allOf(SortOrder.class));
     /** Longest accepted {@code selected_repository} or {@code title__contains}. */
     static final int TEXT_MAX = 1024;
+    /** Longest accepted {@code q}, in characters. */
+    static final int Q_MAX = 500;
 
     /** What a search asks for: which conversations, in which order, how many, after which page. */
     record Search(SearchFilter filter, SortOrder order, int limit, PagePosition after) {
@@ -58,7 +60,14 @@ final class SearchParameters {
         int limit = QueryValues.integer("limit", get("limit"), surface.defaultLimit(), 1, MAX_LIMIT, errors);
         SortOrder order = QueryValues.enumValue("sort_order", get("sort_order"), surface.orders(), errors);
         boolean orderValid = order != null || get("sort_order") == null;
-        order = order == null ? surface.defaultOrder() : order;
+        if (order == SortOrder.RELEVANCE && filter.q() == null) {
+            errors.add(FastApiErrors.valueError(FastApiErrors.query("sort_order"),
+                    "Value error, RELEVANCE orders the matches of q: give q, or another sort_order"));
+            orderValid = false;
+        }
+        if (order == null) {
+            order = filter.q() != null ? SortOrder.RELEVANCE : surface.defaultOrder();
+        }
         PagePosition after = pagePosition(cursors, filter, order, filterValid && orderValid, errors);
         errors.throwIfAny();
         return new Search(filter, order, limit, after);
@@ -105,7 +114,14 @@ final class SearchParameters {
                 .withArchived(QueryValues.bool("archived", get("archived"), false, errors))
                 .withStatus(QueryValues.enumValue("status", get("status"), ConversationStatus.class, errors))
                 .withSubConversations(QueryValues.bool("include_sub_conversations", get("include_sub_conversations"),
-                        false, errors));
+                        false, errors))
+                .withText(QueryValues.words("q", get("q"), Q_MAX, errors));
+    }
+
+    private static Set<SortOrder> withRelevance(Set<SortOrder> orders) {
+        Set<SortOrder> withRelevance = EnumSet.copyOf(orders);
+        withRelevance.add(SortOrder.RELEVANCE);
+        return withRelevance;
     }
 
     private String get(String name) {

@@ -1,10 +1,14 @@
 package dev.convsearch.service;
 
+import static dev.convsearch.domain.ConversationField.CONVERSATION_ID;
 import static dev.convsearch.domain.ConversationField.PARENT_CONVERSATION_ID;
+import static dev.convsearch.domain.ConversationField.TITLE;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -32,10 +36,13 @@ public class ConversationImporter {
 
     private final ConversationRepository repository;
     private final SubConversations subConversations;
+    private final ConversationTexts texts;
 
-    public ConversationImporter(ConversationRepository repository, SubConversations subConversations) {
+    public ConversationImporter(ConversationRepository repository, SubConversations subConversations,
+            ConversationTexts texts) {
         this.repository = repository;
         this.subConversations = subConversations;
+        this.texts = texts;
     }
 
     /** Imports every line of {@code lines} for {@code userId}. */
@@ -59,14 +66,31 @@ public class ConversationImporter {
                         line.change().orElse(ConversationDefaults.of(line.change(), now))))
                 .toList();
         if (upserts.isEmpty()) {
-            return Uni.createFrom().item(new Batch(batch, new UpsertCounts(0, 0)));
+            return Uni.createFrom().item(new Batch(batch, new UpsertCounts(0, 0, Set.of())));
         }
         List<String> parents = batch.stream().filter(ImportLine::ok)
                 .map(line -> (String) line.change().get(PARENT_CONVERSATION_ID)).filter(Objects::nonNull).distinct()
                 .toList();
         return repository.upsertAll(userId, upserts).onFailure(MongoErrors::isDuplicateKey).retry().atMost(1)
                 .call(() -> subConversations.linked(userId, parents, List.of()))
+                .call(counts -> texts.keepTitles(userId, titles(upserts, counts.creating())))
                 .map(counts -> new Batch(batch, counts));
+    }
+
+    /** The titles the upserts wrote, by conversation id: a title given, or a new conversation's default one. */
+    private static Map<String, String> titles(List<Upsert> upserts, Set<Integer> creating) {
+        Map<String, String> titles = new HashMap<>();
+        for (int i = 0; i < upserts.size(); i++) {
+            Upsert upsert = upserts.get(i);
+            Object title = upsert.given().get(TITLE);
+            if (title == null && creating.contains(i)) {
+                title = upsert.defaults().get(TITLE);
+            }
+            if (title != null) {
+                titles.put((String) upsert.given().get(CONVERSATION_ID), (String) title);
+            }
+        }
+        return titles;
     }
 
     /** A batch of lines and what writing its good ones did. */

@@ -11,6 +11,7 @@ import dev.convsearch.api.ConversationStatus;
 import dev.convsearch.api.ConversationTrigger;
 import dev.convsearch.api.ProviderType;
 import dev.convsearch.api.RuntimeStatus;
+import dev.convsearch.api.TextMatch;
 import dev.convsearch.api.WireEnum;
 import dev.convsearch.repository.ConversationDocument;
 
@@ -25,7 +26,8 @@ public final class ConversationMapper {
     private ConversationMapper() {
     }
 
-    static ConversationInfo toInfo(ConversationDocument doc, List<String> subConversationIds) {
+    static ConversationInfo toInfo(ConversationDocument doc, List<String> subConversationIds,
+            List<TextMatch> textMatches) {
         return new ConversationInfo(
                 doc.conversationId,
                 doc.title,
@@ -44,10 +46,12 @@ public final class ConversationMapper {
                 doc.tags == null ? List.of() : doc.tags,
                 Boolean.TRUE.equals(doc.archived),
                 doc.parentConversationId,
-                subConversationIds);
+                subConversationIds,
+                textMatches);
     }
 
-    static AppConversation toApp(ConversationDocument doc, List<String> subConversationIds) {
+    static AppConversation toApp(ConversationDocument doc, List<String> subConversationIds,
+            List<TextMatch> textMatches) {
         ConversationStatus status = status(doc);
         return new AppConversation(
                 doc.conversationId,
@@ -71,7 +75,8 @@ public final class ConversationMapper {
                 doc.url,
                 doc.sessionApiKey,
                 doc.tags == null ? List.of() : doc.tags,
-                Boolean.TRUE.equals(doc.archived));
+                Boolean.TRUE.equals(doc.archived),
+                textMatches);
     }
 
     /** The model, cost and tokens as V1 reports them; null when none of them is known. */

@@ -3,13 +3,16 @@ package dev.convsearch.service;
 import static dev.convsearch.domain.ConversationField.ARCHIVED;
 import static dev.convsearch.domain.ConversationField.LAST_UPDATED_AT;
 import static dev.convsearch.domain.ConversationField.TAGS;
+import static dev.convsearch.domain.ConversationField.TITLE;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -25,9 +28,12 @@ import dev.convsearch.api.Timestamps;
 import dev.convsearch.api.validation.ConversationIds;
 import dev.convsearch.domain.ConversationChange;
 import dev.convsearch.domain.PagePosition;
+import dev.convsearch.domain.Rank;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
 import dev.convsearch.domain.Tags;
+import dev.convsearch.domain.TextQuery;
+import dev.convsearch.domain.TextRelevance;
 import dev.convsearch.error.ConversationExistsException;
 import dev.convsearch.error.ConversationNotFoundException;
 import dev.convsearch.repository.ConversationDocument;
@@ -49,32 +55,97 @@ public class ConversationService {
     private final SubConversations subConversations;
     private final PageCursors cursors;
     private final Revisions revisions;
+    private final ConversationTexts texts;
 
     public ConversationService(ConversationRepository repository, SubConversations subConversations,
-            PageCursors cursors, Revisions revisions) {
+            PageCursors cursors, Revisions revisions, ConversationTexts texts) {
         this.repository = repository;
         this.subConversations = subConversations;
         this.cursors = cursors;
         this.revisions = revisions;
+        this.texts = texts;
     }
 
     /**
      * One page of {@code filter}'s conversations in {@code order}, after {@code after} (the first page when null), as
      * {@code view} shows them, made into {@code pageOf} (the items and the next page's cursor, or null). Reads one more
-     * than {@code limit} to learn whether another page follows.
+     * than {@code limit} to learn whether another page follows. With {@code q}, only the conversations the text index
+     * matches, each with its {@code text_matches}.
      */
     public <T, R> Uni<R> search(SearchFilter filter, SortOrder order, int limit, PagePosition after,
             ConversationView<T> view, BiFunction<List<T>, String, R> pageOf) {
         Instant asOf = after == null ? revisions.walkStart() : after.asOf();
-        return repository.findPage(filter, order, after, limit + 1).chain(docs -> {
-            boolean more = docs.size() > limit;
-            List<ConversationDocument> page = more ? docs.subList(0, limit) : docs;
-            String next = more
-                    ? cursors.encode(ConversationRepository.positionOf(page.get(page.size() - 1), order, asOf), filter,
-                            order)
-                    : null;
-            return subConversations.views(filter.userId(), page, view, items -> pageOf.apply(items, next));
+        TextQuery query = filter.textQuery();
+        if (query == null) {
+            return repository.findPage(filter, order, after, limit + 1)
+                    .chain(docs -> page(filter, order, limit, asOf, docs, null, view, pageOf));
+        }
+        return texts.find(filter.userId(), query).chain(matches -> {
+            if (matches.isEmpty()) {
+                return Uni.createFrom().item(pageOf.apply(List.of(), null));
+            }
+            Uni<List<ConversationDocument>> docs = order == SortOrder.RELEVANCE
+                    ? ranked(filter, limit + 1, after, matches)
+                    : repository.findPage(filter, order, after, limit + 1, matches.keySet());
+            return docs.chain(found -> page(filter, order, limit, asOf, found, matches, view, pageOf));
         });
+    }
+
+    /** A page of {@code docs} (one more than {@code limit} when another page follows), shown as {@code view} shows. */
+    private <T, R> Uni<R> page(SearchFilter filter, SortOrder order, int limit, Instant asOf,
+            List<ConversationDocument> docs, Map<String, TextRelevance> matches, ConversationView<T> view,
+            BiFunction<List<T>, String, R> pageOf) {
+        boolean more = docs.size() > limit;
+        List<ConversationDocument> page = more ? docs.subList(0, limit) : docs;
+        String next = null;
+        if (more) {
+            ConversationDocument last = page.get(page.size() - 1);
+            PagePosition position = order == SortOrder.RELEVANCE
+                    ? new PagePosition(rank(matches.get(last.conversationId), last.lastUpdatedAt),
+                            last.conversationId, asOf)
+                    : ConversationRepository.positionOf(last, order, asOf);
+            next = cursors.encode(position, filter, order);
+        }
+        String nextPage = next;
+        if (matches == null) {
+            return subConversations.views(filter.userId(), page, view, items -> pageOf.apply(items, nextPage));
+        }
+        List<String> ids = page.stream().map(doc -> doc.conversationId).toList();
+        return texts.textMatches(filter.userId(), filter.textQuery(), ids).chain(textMatches -> subConversations
+                .views(filter.userId(), page, textMatches, view, items -> pageOf.apply(items, nextPage)));
+    }
+
+    /**
+     * The conversations {@code matches} holds that {@code filter} selects, best first (then the more recently updated,
+     * then the greater id), after {@code after}: at most {@code limit} of them.
+     */
+    private Uni<List<ConversationDocument>> ranked(SearchFilter filter, int limit, PagePosition after,
+            Map<String, TextRelevance> matches) {
+        Comparator<Ranked> bestFirst = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
+                .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
+        Ranked cursor = after == null ? null : new Ranked((Rank) after.sortValue(), after.conversationId());
+        return repository.select(filter, after == null ? null : after.asOf(), matches.keySet()).chain(selected -> {
+            List<String> page = selected.stream()
+                    .map(s -> new Ranked(rank(matches.get(s.conversationId()), s.updatedAt()), s.conversationId()))
+                    .filter(ranked -> cursor == null || bestFirst.compare(ranked, cursor) > 0)
+                    .sorted(bestFirst).limit(limit).map(Ranked::conversationId).toList();
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(List.<ConversationDocument> of());
+            }
+            return repository.findAll(filter.userId(), page).map(docs -> {
+                Map<String, ConversationDocument> byId = new HashMap<>();
+                docs.forEach(doc -> byId.put(doc.conversationId, doc));
+                return page.stream().map(byId::get).filter(Objects::nonNull).toList();
+            });
+        });
+    }
+
+    /** A conversation in a relevance order. */
+    private record Ranked(Rank rank, String conversationId) {
+    }
+
+    private static Rank rank(TextRelevance relevance, Instant updatedAt) {
+        return new Rank(relevance.titleClauses(), relevance.score(), updatedAt);
     }
 
     /**
@@ -96,9 +167,14 @@ public class ConversationService {
         }));
     }
 
-    /** How many of the caller's conversations match {@code filter}. */
+    /** How many of the caller's conversations match {@code filter}: as many as a walk of its search visits. */
     public Uni<Long> count(SearchFilter filter) {
-        return repository.count(filter);
+        TextQuery query = filter.textQuery();
+        if (query == null) {
+            return repository.count(filter);
+        }
+        return texts.find(filter.userId(), query).chain(matches -> matches.isEmpty() ? Uni.createFrom().item(0L)
+                : repository.count(filter, matches.keySet()));
     }
 
     /** The caller's conversation {@code conversationId}; 404 when it is not theirs or does not exist. */
@@ -110,6 +186,7 @@ public class ConversationService {
     public Uni<ConversationInfo> create(String userId, ConversationChange given) {
         return repository.insert(userId, given.orElse(ConversationDefaults.of(given, Timestamps.now())))
                 .onFailure(MongoErrors::isDuplicateKey).transform(e -> new ConversationExistsException())
+                .call(doc -> texts.keepTitles(userId, Map.of(doc.conversationId, doc.title)))
                 .chain(doc -> subConversations.linked(userId,
                         doc.parentConversationId == null ? List.of() : List.of(doc.parentConversationId),
                         List.of(doc.conversationId)).map(children -> SubConversations.created(doc, children)));
@@ -123,13 +200,16 @@ public class ConversationService {
         boolean organisingOnly = !change.fields().isEmpty() && ORGANISING.containsAll(change.fields());
         ConversationChange stamped = organisingOnly ? change
                 : change.orElse(ConversationChange.none().with(LAST_UPDATED_AT, Timestamps.now()));
-        return info(userId, ifPossibleId(conversationId, () -> repository.update(userId, conversationId, stamped)));
+        return info(userId, ifPossibleId(conversationId, () -> repository.update(userId, conversationId, stamped)
+                .call(doc -> doc != null && change.fields().contains(TITLE)
+                        ? texts.keepTitles(userId, Map.of(doc.conversationId, doc.title))
+                        : Uni.createFrom().voidItem())));
     }
 
     /** Deletes the caller's conversation; 404 when it is not theirs or does not exist. */
     public Uni<Void> delete(String userId, String conversationId) {
         return ifPossibleId(conversationId, () -> repository.delete(userId, conversationId))
-                .onItem().transformToUni(deleted -> deleted ? Uni.createFrom().voidItem()
+                .onItem().transformToUni(deleted -> deleted ? texts.forget(userId, List.of(conversationId))
                         : Uni.createFrom().failure(new ConversationNotFoundException()));
     }
 
@@ -138,9 +218,10 @@ public class ConversationService {
         List<String> ids = distinct(conversationIds);
         return repository.findAll(userId, ids).chain(found -> {
             Set<String> existing = found.stream().map(doc -> doc.conversationId).collect(Collectors.toSet());
-            return repository.deleteAll(userId, existing).map(deleted -> new BatchResult.Deleted(
-                    ids.stream().filter(existing::contains).toList(),
-                    ids.stream().filter(id -> !existing.contains(id)).toList()));
+            return repository.deleteAll(userId, existing).call(() -> texts.forget(userId, existing))
+                    .map(deleted -> new BatchResult.Deleted(
+                            ids.stream().filter(existing::contains).toList(),
+                            ids.stream().filter(id -> !existing.contains(id)).toList()));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.convsearch.service;
 
 import java.util.List;
 
+import dev.convsearch.api.TextMatch;
 import dev.convsearch.repository.ConversationDocument;
 
 /**
@@ -11,6 +12,9 @@ import dev.convsearch.repository.ConversationDocument;
 @FunctionalInterface
 public interface ConversationView<T> {
 
-    /** {@code doc} as shown, with the ids of its sub-conversations. */
-    T of(ConversationDocument doc, List<String> subConversationIds);
+    /**
+     * {@code doc} as shown, with the ids of its sub-conversations, and its best matching events in a search with
+     * {@code q} (null without).
+     */
+    T of(ConversationDocument doc, List<String> subConversationIds, List<TextMatch> textMatches);
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import dev.convsearch.config.ConvsearchConfig;
 import dev.convsearch.domain.ConversationField;
 import dev.convsearch.domain.PagePosition;
+import dev.convsearch.domain.Rank;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
 
@@ -26,7 +27,8 @@ import dev.convsearch.domain.SortOrder;
  * last conversation id, and an HMAC-SHA256 tag (12 bytes) over those and the query the page came from: the sort order
  * and the whole filter, user included. A cursor that was altered, truncated, or comes from another query or user fails
  * the tag check and is refused. For the date orders the sort value and the start are 8 bytes of epoch millis each;
- * for the title orders the start comes first, then the title (2 bytes of length, UTF-8).
+ * for the title orders the start comes first, then the title (2 bytes of length, UTF-8); for the relevance order the
+ * start, then the {@link Rank} (its title matches, score and last update).
  */
 @ApplicationScoped
 public class PageCursors {
@@ -35,6 +37,8 @@ public class PageCursors {
     /** The shortest body of any cursor: a start, a title's length and one byte of id. */
     private static final int MIN_BODY_BYTES = Long.BYTES + Short.BYTES + 1;
     private static final int TAG_BYTES = 12;
+    /** A relevance: the title's matches (2), the score (4), the last update (8). */
+    private static final int RANK_BYTES = Short.BYTES + Float.BYTES + Long.BYTES;
     /** Longer than any cursor this class makes (ids are at most 100 characters, titles 200). */
     private static final int MAX_TOKEN_LENGTH = 2048;
 
@@ -56,9 +60,13 @@ public class PageCursors {
     public String encode(PagePosition position, SearchFilter filter, SortOrder order) {
         byte[] id = position.conversationId().getBytes(StandardCharsets.UTF_8);
         byte[] title = position.sortValue() instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
-        int sortBytes = title == null ? Long.BYTES : Short.BYTES + title.length;
+        int sortBytes = position.sortValue() instanceof Rank ? RANK_BYTES
+                : title == null ? Long.BYTES : Short.BYTES + title.length;
         ByteBuffer body = ByteBuffer.allocate(Long.BYTES + sortBytes + id.length + TAG_BYTES);
-        if (title == null) {
+        if (position.sortValue() instanceof Rank rank) {
+            body.putLong(position.asOf().toEpochMilli()).putShort((short) rank.titleClauses())
+                    .putFloat(rank.score()).putLong(rank.updatedAt().toEpochMilli());
+        } else if (title == null) {
             body.putLong(((Instant) position.sortValue()).toEpochMilli()).putLong(position.asOf().toEpochMilli());
         } else {
             body.putLong(position.asOf().toEpochMilli()).putShort((short) title.length).put(title);
@@ -83,7 +91,13 @@ public class PageCursors {
         ByteBuffer body = ByteBuffer.wrap(bytes, 0, bodyLength);
         Object sortValue;
         Instant asOf;
-        if (order.field() == ConversationField.TITLE) {
+        if (order == SortOrder.RELEVANCE) {
+            if (body.remaining() <= Long.BYTES + RANK_BYTES) {
+                return Optional.empty();
+            }
+            asOf = Instant.ofEpochMilli(body.getLong());
+            sortValue = new Rank(body.getShort(), body.getFloat(), Instant.ofEpochMilli(body.getLong()));
+        } else if (order.field() == ConversationField.TITLE) {
             asOf = Instant.ofEpochMilli(body.getLong());
             int titleLength = Short.toUnsignedInt(body.getShort());
             if (titleLength > body.remaining()) {

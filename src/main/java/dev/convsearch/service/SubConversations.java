@@ -9,6 +9,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.convsearch.api.ConversationInfo;
+import dev.convsearch.api.TextMatch;
 import dev.convsearch.repository.ConversationDocument;
 import dev.convsearch.repository.ConversationRepository;
 import io.smallrye.mutiny.Uni;
@@ -58,27 +59,35 @@ public class SubConversations {
      */
     <T, R> Uni<R> views(String userId, List<ConversationDocument> docs, ConversationView<T> view,
             Function<List<T>, R> result) {
+        return views(userId, docs, null, view, result);
+    }
+
+    /** {@link #views}, each with its {@code text_matches} in {@code textMatches} (none: a search without q). */
+    <T, R> Uni<R> views(String userId, List<ConversationDocument> docs, Map<String, List<TextMatch>> textMatches,
+            ConversationView<T> view, Function<List<T>, R> result) {
         List<String> parents = new ArrayList<>();
         for (ConversationDocument doc : docs) {
             if (Boolean.TRUE.equals(doc.hasSubConversations)) {
                 parents.add(doc.conversationId);
             }
         }
-        return repository.subConversations(userId, parents).map(subs -> result.apply(shown(docs, subs, view)));
+        return repository.subConversations(userId, parents)
+                .map(subs -> result.apply(shown(docs, subs, textMatches, view)));
     }
 
     private static <T> List<T> shown(List<ConversationDocument> docs, Map<String, List<String>> subs,
-            ConversationView<T> view) {
+            Map<String, List<TextMatch>> textMatches, ConversationView<T> view) {
         List<T> shown = new ArrayList<>(docs.size());
         for (ConversationDocument doc : docs) {
-            shown.add(view.of(doc, subs.getOrDefault(doc.conversationId, List.of())));
+            shown.add(view.of(doc, subs.getOrDefault(doc.conversationId, List.of()),
+                    textMatches == null ? null : textMatches.getOrDefault(doc.conversationId, List.of())));
         }
         return shown;
     }
 
     /** The API record of {@code doc}, a conversation just created, whose children {@link #linked} found. */
     static ConversationInfo created(ConversationDocument doc, Map<String, List<String>> children) {
-        return ConversationMapper.INFO.of(doc, children.getOrDefault(doc.conversationId, List.of()));
+        return ConversationMapper.INFO.of(doc, children.getOrDefault(doc.conversationId, List.of()), null);
     }
 
     /** The API record of {@code doc}, with the ids of its sub-conversations. */

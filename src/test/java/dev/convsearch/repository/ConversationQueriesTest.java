@@ -48,7 +48,7 @@ class ConversationQueriesTest {
         PagePosition title = new PagePosition("Fix b", "abc", SearchFilterShapes.T2);
         PagePosition date = new PagePosition(SearchFilterShapes.T1, "abc", SearchFilterShapes.T2);
         for (SearchFilter filter : SearchFilterShapes.all()) {
-            for (SortOrder order : SortOrder.values()) {
+            for (SortOrder order : SortOrder.BY_FIELD) {
                 PagePosition after = order.field() == ConversationField.TITLE ? title : date;
                 for (Document query : List.of(ConversationQueries.filter(filter),
                         ConversationQueries.pageFilter(filter, order, after))) {

@@ -38,7 +38,11 @@ public enum TestUsers {
     CLEO,
     DORA,
     EMIL,
-    FERN;
+    FERN,
+    GUS,
+    HUGO,
+    IRIS,
+    JACK;
 
     /** The user id (the lowercase name). */
     public String id() {

@@ -1,0 +1,104 @@
+package dev.convsearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.convsearch.api.TextMatch;
+
+/**
+ * Cuts the fragment of a {@code text_matches} entry out of an event's text: at most {@value TextMatch#MAX_FRAGMENT}
+ * code points, placed to hold as many matches as it can, starting a little before the first of them (at a word's
+ * start where one is near), and the matches inside it with their places counted in code points from its start.
+ */
+final class Fragments {
+
+    /** How much text to show before the first match, in code points. */
+    private static final int LEAD = 40;
+
+    private Fragments() {
+    }
+
+    /** A match in the text, in UTF-16 offsets as Lucene gives them: [start, end). */
+    record Span(int start, int end) {
+    }
+
+    /** The fragment of {@code text} around {@code spans} (sorted by start, any overlaps) and the matches in it. */
+    static Fragment cut(String text, List<Span> spans) {
+        int length = text.codePointCount(0, text.length());
+        List<int[]> points = new ArrayList<>();
+        int charAt = 0;
+        int pointAt = 0;
+        for (Span span : spans) {
+            if (span.start() < charAt || span.end() <= span.start()) {
+                continue;
+            }
+            int start = pointAt + text.codePointCount(charAt, span.start());
+            int end = start + text.codePointCount(span.start(), span.end());
+            points.add(new int[] { start, end });
+            charAt = span.end();
+            pointAt = end;
+        }
+        int from = 0;
+        if (length > TextMatch.MAX_FRAGMENT) {
+            int best = -1;
+            for (int first = 0, last = 0; first < points.size(); first++) {
+                int candidate = Math.max(0, Math.min(points.get(first)[0] - LEAD, length - TextMatch.MAX_FRAGMENT));
+                while (last < points.size() && points.get(last)[1] <= candidate + TextMatch.MAX_FRAGMENT) {
+                    last++;
+                }
+                int count = last - lowest(points, candidate, first);
+                if (count > best) {
+                    best = count;
+                    from = candidate;
+                }
+            }
+            int window = from;
+            from = wordStart(text, from, points.stream().mapToInt(p -> p[0]).filter(start -> start >= window)
+                    .findFirst().orElse(length));
+        }
+        int to = Math.min(length, from + TextMatch.MAX_FRAGMENT);
+        String fragment = text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
+        List<TextMatch.Match> matches = new ArrayList<>();
+        for (int[] p : points) {
+            if (p[0] >= from && p[1] <= to) {
+                matches.add(new TextMatch.Match(
+                        fragment.substring(fragment.offsetByCodePoints(0, p[0] - from),
+                                fragment.offsetByCodePoints(0, p[1] - from)),
+                        List.of(p[0] - from, p[1] - from)));
+            }
+        }
+        return new Fragment(fragment, matches);
+    }
+
+    /** The first of the points up to {@code first} that starts at or after {@code candidate}. */
+    private static int lowest(List<int[]> points, int candidate, int first) {
+        int index = first;
+        while (index > 0 && points.get(index - 1)[0] >= candidate) {
+            index--;
+        }
+        return index;
+    }
+
+    /** A fragment and the matches in it. */
+    record Fragment(String text, List<TextMatch.Match> matches) {
+    }
+
+    /** {@code from}, moved forward to the start of the next word when one starts before {@code limit}. */
+    private static int wordStart(String text, int from, int limit) {
+        if (from == 0) {
+            return 0;
+        }
+        int at = text.offsetByCodePoints(0, from);
+        if (Character.isWhitespace(text.codePointBefore(at))) {
+            return from;
+        }
+        for (int point = from; point < limit; point++) {
+            int c = text.codePointAt(at);
+            if (Character.isWhitespace(c)) {
+                return point + 1;
+            }
+            at += Character.charCount(c);
+        }
+        return from;
+    }
+}

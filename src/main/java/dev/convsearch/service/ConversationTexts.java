@@ -1,0 +1,96 @@
+package dev.convsearch.service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.convsearch.api.TextMatch;
+import dev.convsearch.api.validation.ConversationIds;
+import dev.convsearch.domain.ConversationEvent;
+import dev.convsearch.domain.TextIndex;
+import dev.convsearch.domain.TextQuery;
+import dev.convsearch.domain.TextRelevance;
+import dev.convsearch.error.ConversationNotFoundException;
+import dev.convsearch.error.SearchIndexNotReadyException;
+import dev.convsearch.repository.ConversationRepository;
+import dev.convsearch.repository.KeptTextRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What search inside conversations keeps and asks: the events and titles of the caller's conversations, written to
+ * MongoDB first (the source of truth) and then to the text index, so that the next search on this replica finds them;
+ * deleted conversations forgotten in both before the delete answers; and the index's answers to {@code q}.
+ */
+@ApplicationScoped
+public class ConversationTexts {
+
+    /** How many of a conversation's events {@code text_matches} shows. */
+    public static final int TEXT_MATCHES = 3;
+
+    private final ConversationRepository conversations;
+    private final KeptTextRepository texts;
+    private final TextIndex index;
+
+    public ConversationTexts(ConversationRepository conversations, KeptTextRepository texts, TextIndex index) {
+        this.conversations = conversations;
+        this.texts = texts;
+        this.index = index;
+    }
+
+    /**
+     * Keeps {@code events} of the caller's conversation (an event sent again replaces the one kept); 404, and nothing
+     * kept, when the conversation is not the caller's. A conversation deleted while its events were written loses them.
+     */
+    public Uni<Void> keepEvents(String userId, String conversationId, List<ConversationEvent> events) {
+        return requireReady().chain(() -> ownConversation(userId, conversationId))
+                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
+                        : texts.keepEvents(userId, conversationId, events).chain(index::keep)
+                                .chain(() -> ownConversation(userId, conversationId).onFailure(
+                                        ConversationNotFoundException.class)
+                                        .call(() -> forget(userId, List.of(conversationId)))));
+    }
+
+    /**
+     * Keeps the titles of the user's conversations, id to title, as they were just written. (While the index opens at
+     * start, MongoDB alone keeps them, and the follower takes them in.)
+     */
+    public Uni<Void> keepTitles(String userId, Map<String, String> titles) {
+        return texts.keepTitles(userId, titles)
+                .chain(kept -> index.isOpen() ? index.keep(kept) : Uni.createFrom().voidItem());
+    }
+
+    /** Forgets every text of the user's conversations {@code conversationIds} (just deleted), here and for every replica. */
+    public Uni<Void> forget(String userId, Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return texts.forget(userId, conversationIds).chain(at -> !index.isOpen() ? Uni.createFrom().voidItem()
+                : Uni.join().all(conversationIds.stream().map(id -> index.forget(userId, id, at)).toList())
+                        .andFailFast().replaceWithVoid());
+    }
+
+    /** The user's conversations that hold every word and phrase of {@code query}, and how well. */
+    public Uni<Map<String, TextRelevance>> find(String userId, TextQuery query) {
+        return requireReady().chain(() -> index.find(userId, query));
+    }
+
+    /** Up to {@value #TEXT_MATCHES} best matching events of each of the user's conversations {@code ids}. */
+    public Uni<Map<String, List<TextMatch>>> textMatches(String userId, TextQuery query, List<String> ids) {
+        return index.textMatches(userId, query, ids, TEXT_MATCHES);
+    }
+
+    private Uni<Void> requireReady() {
+        return index.ready() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new SearchIndexNotReadyException());
+    }
+
+    private Uni<Void> ownConversation(String userId, String conversationId) {
+        if (!ConversationIds.isValid(conversationId)) {
+            return Uni.createFrom().failure(new ConversationNotFoundException());
+        }
+        return conversations.findOne(userId, conversationId).onItem().ifNull()
+                .failWith(ConversationNotFoundException::new).replaceWithVoid();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.convsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.junit.jupiter.api.Test;
+
+import dev.convsearch.domain.TextQuery;
+
+/** Each promise of the analyzer chain, as a query of {@code q} finds (or does not find) a text. */
+class TextAnalysisTest {
+
+    private static final TextQueries QUERIES = new TextQueries();
+
+    @Test
+    void caseDoesNotCount() {
+        assertTrue(finds("DEPLOY", "deploy the service"));
+        assertTrue(finds("deploy", "DEPLOY THE SERVICE"));
+    }
+
+    @Test
+    void accentsDoNotCount() {
+        assertTrue(finds("cafe", "the Café is open"));
+        assertTrue(finds("café", "the cafe is open"));
+        assertTrue(finds("cafe", "the Cafe\u0301 is open"), "a decomposed accent");
+        assertTrue(finds("okonomie", "Ökonomie"));
+        assertTrue(finds("Zurich", "Zürich"));
+    }
+
+    @Test
+    void englishWordFormsFindEachOther() {
+        assertTrue(finds("failing tests", "the test failed"));
+        assertTrue(finds("running", "we run it"));
+        assertTrue(finds("builds", "the build broke"));
+        assertFalse(finds("deploy", "depot"));
+    }
+
+    @Test
+    void codeIsFoundWholeAndByItsPartsSplitAtDotDashUnderscoreSlash() {
+        String text = "Why does docker-compose.yml break src/main/App.java and my_var? java.lang.NullPointerException:";
+        for (String q : List.of("docker-compose.yml", "docker-compose", "compose", "yml", "docker", "src/main/App.java",
+                "App.java", "main", "my_var", "var", "NullPointerException", "java.lang.NullPointerException")) {
+            assertTrue(finds(q, text), q);
+        }
+        assertFalse(finds("compose-docker", text), "parts in another order");
+        assertFalse(finds("Pointer", text), "not split at a change of case");
+    }
+
+    @Test
+    void punctuationAtATokensEndsIsCutOff() {
+        assertEquals(List.of("end"), tokens("end."));
+        assertEquals(List.of("usr/bin", "usr", "bin"), tokens("/usr/bin/"));
+        assertEquals(List.of("docker-compose.yml", "docker", "compos", "yml"), tokens("docker-compose.yml"));
+    }
+
+    @Test
+    void phrasesMatchWordsTogetherInOrder() {
+        assertTrue(finds("\"run the tests\"", "Let me run the tests now"));
+        assertFalse(finds("\"run the tests\"", "the tests run"));
+        assertTrue(finds("\"docker compose\"", "see docker-compose.yml"), "parts of a code word are together");
+    }
+
+    @Test
+    void nothingInQIsSyntax() {
+        assertTrue(finds("AND", "black and white"));
+        assertTrue(finds("(foo:bar*)", "foo is not bar"));
+        assertTrue(finds("\"unbalanced", "an unbalanced quote"));
+        assertTrue(QUERIES.clauses(TextQuery.parse("( : * \\ -")).isEmpty(), "no word, nothing asked");
+    }
+
+    /** Whether a conversation holding only {@code text} matches {@code q}: every clause found in it. */
+    private static boolean finds(String q, String text) {
+        MemoryIndex index = new MemoryIndex();
+        index.addField(LuceneTextIndex.TEXT, text, TextAnalysis.forIndexing());
+        List<TextQueries.Clause> clauses = QUERIES.clauses(TextQuery.parse(q));
+        return !clauses.isEmpty() && clauses.stream().allMatch(clause -> index.search(clause.text()) > 0);
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = TextAnalysis.forIndexing().tokenStream(LuceneTextIndex.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}
