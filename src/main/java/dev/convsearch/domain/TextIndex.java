@@ -31,7 +31,7 @@ public interface TextIndex {
     Uni<Void> forget(String userId, String conversationId, Instant upTo);
 
     /** The user's conversations whose title or texts hold every word and phrase of {@code query}, and how well. */
-    Uni<Map<String, TextRelevance>> find(String userId, TextQuery query);
+    Uni<TextHits> find(String userId, TextQuery query);
 
     /**
      * For each of the user's conversations {@code conversationIds}, up to {@code perConversation} of its events that

@@ -35,13 +35,31 @@ final class DurableH2Backend extends H2Backend {
             "collStats", "connectionStatus", "whatsmyuri", "getCmdLineOpts", "getFreeMonitoringStatus", "getLog");
 
     private static final int PAGE_SPLIT_BYTES = 4096;
+    /**
+     * The page cache, in MB: MVStore keeps the documents of the pages it read decoded in it (decoding a page from the
+     * file is Java deserialisation, the slowest part of a read), so the conversations a search scans stay in it while
+     * the events' pages come and go.
+     */
+    private static final int CACHE_MB = 64;
+    /** Every this many writes, chunks less full than {@link #COMPACT_FILL_RATE} % are rewritten and their space freed. */
+    private static final int COMPACT_EVERY_WRITES = 100;
+    private static final int COMPACT_FILL_RATE = 60;
+    private static final int COMPACT_BYTES = 4 * 1024 * 1024;
+    /**
+     * Space of old chunks is reused after this long (MVStore's default is 45 s, for file systems that flush late):
+     * every commit here is synced before it is answered, so a short time is safe, and the file no longer grows by
+     * the size of every write of the last 45 s under a steady load.
+     */
+    private static final int RETENTION_MILLIS = 1000;
 
     private final MVStore store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private int writes;
 
     DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
+        store.setRetentionTime(RETENTION_MILLIS);
     }
 
     /**
@@ -51,7 +69,7 @@ final class DurableH2Backend extends H2Backend {
      */
     static DurableH2Backend open(String file) {
         return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().pageSplitSize(PAGE_SPLIT_BYTES)
-                .open());
+                .cacheSize(CACHE_MB).open());
     }
 
     @Override
@@ -81,9 +99,16 @@ final class DurableH2Backend extends H2Backend {
         return answer == null ? null : answer.cloneDeeply();
     }
 
-    /** Writes what changed to the file and forces it to disk; nothing when nothing changed. */
+    /**
+     * Writes what changed to the file and forces it to disk; nothing when nothing changed. Now and then first rewrites
+     * the chunks that are mostly garbage (with no background thread, MVStore would not), so that the file stays near
+     * the size of what it holds.
+     */
     private void commitAndSync() {
         if (store.hasUnsavedChanges()) {
+            if (++writes % COMPACT_EVERY_WRITES == 0) {
+                store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
+            }
             store.commit();
             store.sync();
         }

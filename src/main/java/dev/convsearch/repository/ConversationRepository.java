@@ -83,11 +83,12 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     }
 
     /**
-     * The conversations among {@code among} that {@code filter} selects, without those written after {@code asOf}
-     * when given (the later pages of a walk): their ids and last updates, in no order.
+     * The conversations among {@code among} (all when null) that {@code filter} selects, without those written after
+     * {@code asOf} when given (the later pages of a walk): their ids and last updates, in no order.
      */
     public Uni<List<Selected>> select(SearchFilter filter, Instant asOf, Collection<String> among) {
-        Document query = ConversationQueries.among(ConversationQueries.filter(filter), among);
+        Document query = among == null ? ConversationQueries.filter(filter)
+                : ConversationQueries.among(ConversationQueries.filter(filter), among);
         if (asOf != null) {
             ConversationQueries.writtenBy(query, asOf);
         }

@@ -32,6 +32,7 @@ import dev.convsearch.domain.Rank;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
 import dev.convsearch.domain.Tags;
+import dev.convsearch.domain.TextHits;
 import dev.convsearch.domain.TextQuery;
 import dev.convsearch.domain.TextRelevance;
 import dev.convsearch.error.ConversationExistsException;
@@ -80,14 +81,14 @@ public class ConversationService {
             return repository.findPage(filter, order, after, limit + 1)
                     .chain(docs -> page(filter, order, limit, asOf, docs, null, view, pageOf));
         }
-        return texts.find(filter.userId(), query).chain(matches -> {
-            if (matches.isEmpty()) {
+        return texts.find(filter.userId(), query).chain(hits -> {
+            if (hits.matches().isEmpty()) {
                 return Uni.createFrom().item(pageOf.apply(List.of(), null));
             }
             Uni<List<ConversationDocument>> docs = order == SortOrder.RELEVANCE
-                    ? ranked(filter, limit + 1, after, matches)
-                    : repository.findPage(filter, order, after, limit + 1, matches.keySet());
-            return docs.chain(found -> page(filter, order, limit, asOf, found, matches, view, pageOf));
+                    ? ranked(filter, limit + 1, after, hits)
+                    : repository.findPage(filter, order, after, limit + 1, hits.matches().keySet());
+            return docs.chain(found -> page(filter, order, limit, asOf, found, hits.matches(), view, pageOf));
         });
     }
 
@@ -120,11 +121,12 @@ public class ConversationService {
      * then the greater id), after {@code after}: at most {@code limit} of them.
      */
     private Uni<List<ConversationDocument>> ranked(SearchFilter filter, int limit, PagePosition after,
-            Map<String, TextRelevance> matches) {
+            TextHits hits) {
+        Map<String, TextRelevance> matches = hits.matches();
         Comparator<Ranked> bestFirst = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
                 .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
         Ranked cursor = after == null ? null : new Ranked((Rank) after.sortValue(), after.conversationId());
-        return repository.select(filter, after == null ? null : after.asOf(), matches.keySet()).chain(selected -> {
+        return select(filter, after == null ? null : after.asOf(), hits).chain(selected -> {
             List<String> page = selected.stream()
                     .map(s -> new Ranked(rank(matches.get(s.conversationId()), s.updatedAt()), s.conversationId()))
                     .filter(ranked -> cursor == null || bestFirst.compare(ranked, cursor) > 0)
@@ -138,6 +140,19 @@ public class ConversationService {
                 return page.stream().map(byId::get).filter(Objects::nonNull).toList();
             });
         });
+    }
+
+    /**
+     * The matches {@code hits} holds that {@code filter} selects (written before {@code asOf} when given). When most of
+     * the user's conversations match, all that the filter selects are read and the matches kept: cheaper than asking
+     * for each by its id.
+     */
+    private Uni<List<ConversationRepository.Selected>> select(SearchFilter filter, Instant asOf, TextHits hits) {
+        if (!hits.most()) {
+            return repository.select(filter, asOf, hits.matches().keySet());
+        }
+        return repository.select(filter, asOf, null).map(all -> all.stream()
+                .filter(selected -> hits.matches().containsKey(selected.conversationId())).toList());
     }
 
     /** A conversation in a relevance order. */
@@ -173,8 +188,13 @@ public class ConversationService {
         if (query == null) {
             return repository.count(filter);
         }
-        return texts.find(filter.userId(), query).chain(matches -> matches.isEmpty() ? Uni.createFrom().item(0L)
-                : repository.count(filter, matches.keySet()));
+        return texts.find(filter.userId(), query).chain(hits -> {
+            if (hits.matches().isEmpty()) {
+                return Uni.createFrom().item(0L);
+            }
+            return hits.most() ? select(filter, null, hits).map(selected -> (long) selected.size())
+                    : repository.count(filter, hits.matches().keySet());
+        });
     }
 
     /** The caller's conversation {@code conversationId}; 404 when it is not theirs or does not exist. */
@@ -208,8 +228,12 @@ public class ConversationService {
 
     /** Deletes the caller's conversation; 404 when it is not theirs or does not exist. */
     public Uni<Void> delete(String userId, String conversationId) {
-        return ifPossibleId(conversationId, () -> repository.delete(userId, conversationId))
-                .onItem().transformToUni(deleted -> deleted ? texts.forget(userId, List.of(conversationId))
+        // its texts first: if forgetting them fails, the conversation is still there and the delete can be sent again
+        return ifPossibleId(conversationId, () -> repository.findOne(userId, conversationId))
+                .onItem().ifNull().failWith(ConversationNotFoundException::new)
+                .chain(found -> texts.forget(userId, List.of(conversationId)))
+                .chain(() -> repository.delete(userId, conversationId))
+                .onItem().transformToUni(deleted -> deleted ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new ConversationNotFoundException()));
     }
 
@@ -218,7 +242,7 @@ public class ConversationService {
         List<String> ids = distinct(conversationIds);
         return repository.findAll(userId, ids).chain(found -> {
             Set<String> existing = found.stream().map(doc -> doc.conversationId).collect(Collectors.toSet());
-            return repository.deleteAll(userId, existing).call(() -> texts.forget(userId, existing))
+            return texts.forget(userId, existing).chain(() -> repository.deleteAll(userId, existing))
                     .map(deleted -> new BatchResult.Deleted(
                             ids.stream().filter(existing::contains).toList(),
                             ids.stream().filter(id -> !existing.contains(id)).toList()));

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.convsearch.api.TextMatch;
 import dev.convsearch.api.validation.ConversationIds;
 import dev.convsearch.domain.ConversationEvent;
+import dev.convsearch.domain.TextHits;
 import dev.convsearch.domain.TextIndex;
 import dev.convsearch.domain.TextQuery;
-import dev.convsearch.domain.TextRelevance;
 import dev.convsearch.error.ConversationNotFoundException;
 import dev.convsearch.error.SearchIndexNotReadyException;
 import dev.convsearch.repository.ConversationRepository;
@@ -72,7 +72,7 @@ public class ConversationTexts {
     }
 
     /** The user's conversations that hold every word and phrase of {@code query}, and how well. */
-    public Uni<Map<String, TextRelevance>> find(String userId, TextQuery query) {
+    public Uni<TextHits> find(String userId, TextQuery query) {
         return requireReady().chain(() -> index.find(userId, query));
     }
 

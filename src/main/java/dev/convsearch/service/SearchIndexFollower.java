@@ -15,6 +15,7 @@ import dev.convsearch.config.ConvsearchConfig;
 import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextIndex;
 import dev.convsearch.domain.TextIndex.IndexState;
+import dev.convsearch.embedded.EmbeddedMongo;
 import dev.convsearch.repository.KeptTextRepository;
 import dev.convsearch.repository.Revisions;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,8 +29,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * where its last commit says it was complete (after a crash, a restart or a copied data folder), or from nothing when
  * it has no commit, was made from another database, or is older than the deletions MongoDB keeps. Then it follows:
  * every {@code convsearch.search.poll-interval} it takes in what other replicas wrote and deleted since, reaching back
- * {@code follow-margin} for writes that were late or stamped by a clock behind this one's. It commits the index every
- * {@value #COMMIT_EVERY_POLLS} looks, and the service is ready once the first catch-up is done.
+ * {@code follow-margin} for writes that were late or stamped by a clock behind this one's (on the embedded database,
+ * which no other process uses, there is nothing to follow). It commits the index every {@value #COMMIT_EVERY_POLLS}
+ * looks, and the service is ready once the first catch-up is done.
  */
 @ApplicationScoped
 public class SearchIndexFollower {
@@ -43,6 +45,8 @@ public class SearchIndexFollower {
     private final Revisions revisions;
     private final Duration pollInterval;
     private final Duration margin;
+    /** On the embedded database, which no other process uses: nothing to follow after the first look. */
+    private final boolean alone;
     /** What other replicas wrote and was taken in, by key, within the margin: a later look skips it. */
     private final Map<String, Instant> recent = new HashMap<>();
     private volatile Instant complete;
@@ -57,12 +61,13 @@ public class SearchIndexFollower {
     private Cancellable running;
 
     public SearchIndexFollower(TextIndex index, KeptTextRepository texts, Revisions revisions,
-            ConvsearchConfig config) {
+            ConvsearchConfig config, EmbeddedMongo embedded) {
         this.index = index;
         this.texts = texts;
         this.revisions = revisions;
         this.pollInterval = config.search().pollInterval();
         this.margin = config.search().followMargin();
+        this.alone = embedded.active();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -116,20 +121,23 @@ public class SearchIndexFollower {
         });
     }
 
-    /** Takes in what other replicas wrote and deleted since the last look (and the margin before it). */
+    /**
+     * Takes in what other replicas wrote and deleted since the last look (and the margin before it); commits now and
+     * then. Alone on the embedded database, only the first look reads MongoDB.
+     */
     private Uni<Void> follow() {
         Instant start = now();
         Instant since = complete.minus(margin);
         recent.values().removeIf(writtenAt -> writtenAt.isBefore(since));
         boolean own = ownToo;
-        return keep(texts.writtenSince(since, own), true)
-                .chain(() -> forget(texts.deletedSince(since, own)))
-                .chain(() -> {
-                    complete = start;
-                    ownToo = false;
-                    return ++polls % COMMIT_EVERY_POLLS == 0 ? index.commit(new IndexState(start, databaseId))
-                            : Uni.createFrom().voidItem();
-                });
+        Uni<Void> look = alone && !own ? Uni.createFrom().voidItem()
+                : keep(texts.writtenSince(since, own), true).chain(() -> forget(texts.deletedSince(since, own)));
+        return look.chain(() -> {
+            complete = start;
+            ownToo = false;
+            return ++polls % COMMIT_EVERY_POLLS == 0 ? index.commit(new IndexState(start, databaseId))
+                    : Uni.createFrom().voidItem();
+        });
     }
 
     /** Keeps every text of {@code rows} in the index, in batches; those seen within the margin only once. */

@@ -35,7 +35,9 @@ import dev.convsearch.support.PackagedService;
 
 /**
  * {@code kill -9} of the packaged service on its embedded default database: after a restart every acknowledged create,
- * patch, delete and import line is there, and a write that was never answered is either wholly there or not at all.
+ * patch, delete and import line is there, and a write that was never answered is either wholly there or not at all;
+ * every acknowledged event of a conversation still there is found by a search of its words (the search index is
+ * caught up from MongoDB at the restart).
  * The service is killed once straight after a known sequence of writes, then at random points of a stream of
  * concurrent writes, round after round. Set -Dconvsearch.crash.rounds and -Dconvsearch.crash.seed to change the run.
  */
@@ -46,12 +48,17 @@ class EmbeddedCrashIT {
     private static final int IMPORT_LINES = 40;
     /** Between imports, so that the collection, walked after every round, stays small enough to walk fast. */
     private static final long IMPORT_PAUSE_MILLIS = 100;
+    /** How many of the acknowledged events each round looks for (each is one search). */
+    private static final int EVENTS_CHECKED_A_ROUND = 25;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** What each conversation may look like after a restart: the acknowledged state, plus any unanswered write. */
     private final Map<String, Set<Expected>> model = new ConcurrentHashMap<>();
     private final AtomicInteger acknowledged = new AtomicInteger();
+    /** The acknowledged events, by the one word each holds: the conversation it belongs to. */
+    private final Map<String, String> events = new ConcurrentHashMap<>();
+    private final AtomicInteger eventsFound = new AtomicInteger();
 
     /** One possible state of a conversation: its title and repository, or absent. */
     record Expected(boolean present, String title, String repository) {
@@ -74,13 +81,19 @@ class EmbeddedCrashIT {
                 delete(service, key, "seq-" + i);
             }
             importLines(service, key, "seq-import");
+            for (int i = 0; i < 30; i++) {
+                event(service, key, "seq-" + i, "seq" + i);
+            }
             service.kill();
         }
         try (PackagedService restarted = embedded(data)) {
             int checked = verify(restarted, key);
+            int found = verifyEvents(restarted, key, Integer.MAX_VALUE);
             System.out.printf("crash: kill -9 right after %d acknowledged writes; after the restart %d conversations "
-                    + "checked, 0 lost%n", acknowledged.get(), checked);
+                    + "checked, 0 lost; %d acknowledged events found by their words%n", acknowledged.get(), checked,
+                    found);
             assertEquals(60 - 10 + IMPORT_LINES, checked);
+            assertEquals(30, found);
         }
     }
 
@@ -98,19 +111,20 @@ class EmbeddedCrashIT {
                 writeUntilKilled(service, key, round, random);
                 service = embedded(data);
                 checked = verify(service, key);
+                verifyEvents(service, key, EVENTS_CHECKED_A_ROUND);
             }
         } finally {
             service.kill();
         }
-        System.out.printf("crash: %d rounds (seed %d), kill -9 at random points of 3 concurrent writers; %d acknowledged "
-                + "writes, 0 lost, 0 half-applied; %d conversations at the end%n", rounds, seed, acknowledged.get(),
-                checked);
+        System.out.printf("crash: %d rounds (seed %d), kill -9 at random points of 4 concurrent writers; %d acknowledged "
+                + "writes, 0 lost, 0 half-applied; %d conversations at the end; %d acknowledged events found by their "
+                + "words after a restart, 0 missing%n", rounds, seed, acknowledged.get(), checked, eventsFound.get());
         assertTrue(acknowledged.get() > rounds * 10, "the writers got writes acknowledged: " + acknowledged.get());
     }
 
     /**
-     * Three writers (creates and patches, deletes of earlier rounds' conversations, imports) until a kill -9 between 0.3
-     * and 1.5 s in.
+     * Four writers (creates and patches, deletes of earlier rounds' conversations, imports, events of this round's
+     * conversations) until a kill -9 between 0.3 and 1.5 s in.
      */
     private void writeUntilKilled(PackagedService service, String key, int round, Random random) throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
@@ -153,6 +167,20 @@ class EmbeddedCrashIT {
             }
             return null;
         }));
+        running.add(writers.submit(() -> {
+            // events of this round's acknowledged conversations, which no writer deletes this round
+            for (int i = 0; !killed.get(); i++) {
+                String conversation = thisRound + "c" + (i / 3);
+                Set<Expected> states = model.get(conversation);
+                if (states == null || !states.stream().allMatch(Expected::present)) {
+                    Thread.sleep(5);
+                    i--;
+                    continue;
+                }
+                event(service, key, conversation, "r" + round + "e" + i);
+            }
+            return null;
+        }));
         Thread.sleep(killAfter);
         service.kill();
         killed.set(true);
@@ -161,6 +189,44 @@ class EmbeddedCrashIT {
             writer.get(45, TimeUnit.SECONDS);
         }
         writers.shutdown();
+    }
+
+    /** An event of the conversation holding one word, {@code word}: acknowledged, it must be found by it. */
+    private void event(PackagedService service, String key, String conversationId, String word)
+            throws InterruptedException {
+        String body = "{\"id\": \"" + word + "\", \"kind\": \"MessageEvent\", \"source\": \"user\", "
+                + "\"llm_message\": {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": "
+                + "\"the crash test says " + word + "\"}]}}";
+        Integer status = attempt(() -> send(service, key, "POST", "/api/conversations/" + conversationId + "/events",
+                "application/json", body));
+        if (status != null) {
+            assertEquals(200, status, "event " + word + " answered");
+            events.put(word, conversationId);
+        }
+    }
+
+    /**
+     * Searches for (at most {@code atMost} of) the acknowledged events' words: each finds its conversation, unless
+     * that was deleted since. Returns how many were found.
+     */
+    private int verifyEvents(PackagedService service, String key, int atMost) throws Exception {
+        int found = 0;
+        for (Map.Entry<String, String> event : List.copyOf(events.entrySet()).subList(0,
+                Math.min(atMost, events.size()))) {
+            Set<Expected> states = model.get(event.getValue());
+            JsonNode page = JSON.readTree(sendForBody(service, key, "/api/conversations?q=" + event.getKey()));
+            List<String> ids = new ArrayList<>();
+            page.get("results").forEach(item -> ids.add(item.get("conversation_id").asText()));
+            if (states == null || states.stream().noneMatch(Expected::present)) {
+                assertEquals(List.of(), ids, "the event " + event.getKey() + " of a deleted conversation");
+                events.remove(event.getKey());
+            } else {
+                assertEquals(List.of(event.getValue()), ids, "the acknowledged event " + event.getKey());
+                found++;
+            }
+        }
+        eventsFound.addAndGet(found);
+        return found;
     }
 
     private void create(PackagedService service, String key, String id, String title) throws InterruptedException {

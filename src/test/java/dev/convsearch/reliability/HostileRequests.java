@@ -29,12 +29,13 @@ final class HostileRequests {
     private static final List<String> QUERY_NAMES = List.of("page_id", "limit", "selected_repository",
             "conversation_trigger", "sort_order", "title__contains", "created_at__gte", "created_at__lt",
             "updated_at__gte", "updated_at__lt", "unknown", "limit[]", "$where", "tag", "tag", "archived", "status",
-            "include_sub_conversations", "ids");
+            "include_sub_conversations", "ids", "q", "q");
     private static final List<String> FIELD_NAMES = List.of("conversation_id", "title", "selected_repository",
             "selected_branch", "git_provider", "trigger", "status", "runtime_status", "url", "session_api_key",
             "num_connections", "pr_number", "created_at", "last_updated_at", "user_id", "name", "expires_at", "$set",
             "__proto__", "", "tags", "archived", "parent_conversation_id", "sub_conversation_ids", "conversation_ids",
-            "add_tags", "remove_tags");
+            "add_tags", "remove_tags", "id", "kind", "source", "timestamp", "llm_message", "content", "text", "type",
+            "thought", "action", "args", "command", "observation", "error", "rejection_reason");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-ndjson",
             "text/plain", "application/json; charset=ISO-8859-1", "application/xml", "multipart/form-data",
             "application/jsonl", "*/*");
@@ -45,7 +46,9 @@ final class HostileRequests {
             "^.*$", "(a+)+$", "\\", "'", "\"", "%00", "\u0000", "\n", "../../etc/passwd", "🎉", "ünïcødé", "gui", "GUI",
             "resolver", "UPDATED_AT", "CREATED_AT_DESC", "TITLE", "TITLE_DESC", "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z",
             "2025-01-01",
-            "+999999999-12-31T23:59:59Z", "AAAAAAAAAAAAAAAAAAAAAAAA", "cs_", "count", "import");
+            "+999999999-12-31T23:59:59Z", "AAAAAAAAAAAAAAAAAAAAAAAA", "cs_", "count", "import", "RELEVANCE",
+            "\"run the tests\"", "tests AND NOT (a OR b)", "title:x* ~2 ^3", "\"unbalanced", "MessageEvent",
+            "ActionEvent", "ObservationEvent", "user", "agent", "environment", "text", "(".repeat(500), "a\"b\"c\"");
     /** Characters that break naive handling: NUL, controls, the ends of the BMP, lone surrogates, combining marks. */
     private static final char[] EDGE_CHARS = { '\u0000', '\u0001', '\t', '\n', '\r', ' ', '"', '\\', '$', '.', '\u007f',
             '\u00e9', '\u0301', '\u200b', '\ud83c', '\udf89', '\ud800', '\udfff', '\ufeff', '\uffff' };
@@ -61,7 +64,7 @@ final class HostileRequests {
     }
 
     HostileRequest next() {
-        int kind = random.nextInt(16);
+        int kind = random.nextInt(18);
         return switch (kind) {
             case 0, 1 -> search("/api/conversations");
             case 2 -> search(random.nextBoolean() ? "/api/v1/app-conversations/search" : "/api/v1/app-conversations");
@@ -75,6 +78,7 @@ final class HostileRequests {
             case 10 -> random.nextBoolean() ? plain("GET", "/api/keys") : withPath("DELETE", "/api/keys/");
             case 11 -> withBody("POST", random.nextBoolean() ? "/api/conversations/batch-delete"
                     : "/api/conversations/batch-update");
+            case 12, 13 -> events();
             default -> oddMethodOrPath();
         };
     }
@@ -125,6 +129,27 @@ final class HostileRequests {
         String type = random.nextInt(4) == 0 ? contentType() : "application/x-ndjson";
         return new HostileRequest("POST import " + type, spec -> auth(spec).contentType(type).body(body)
                 .post("/api/conversations/import"));
+    }
+
+    /** A body of events (JSON, or NDJSON lines) for a conversation that may or may not be the caller's. */
+    private HostileRequest events() {
+        String path = "/api/conversations/" + encoded(pathId()) + "/events";
+        byte[] body;
+        String type;
+        if (random.nextBoolean()) {
+            body = body();
+            type = contentType();
+        } else {
+            StringBuilder lines = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                lines.append(random.nextInt(4) == 0 ? value() : new String(jsonObject(0), StandardCharsets.UTF_8))
+                        .append(random.nextInt(3) == 0 ? "" : "\n");
+            }
+            body = lines.toString().getBytes(StandardCharsets.UTF_8);
+            type = random.nextInt(4) == 0 ? contentType() : "application/x-ndjson";
+        }
+        return new HostileRequest("POST /api/conversations/<id>/events " + type, spec -> auth(spec).contentType(type)
+                .body(body).urlEncodingEnabled(false).post(path));
     }
 
     private HostileRequest plain(String method, String path) {

@@ -77,6 +77,27 @@ class TextAnalysisTest {
         assertTrue(QUERIES.clauses(TextQuery.parse("( : * \\ -")).isEmpty(), "no word, nothing asked");
     }
 
+    @Test
+    void anyTextIsIndexedWithItsOffsetsInOrder() throws IOException {
+        // offsets that went backwards would make Lucene refuse the event (an IllegalArgumentException)
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "aZé\u0301._-/ :\n(🎉)0\u200b\ud800";
+        try (org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(
+                new org.apache.lucene.store.ByteBuffersDirectory(),
+                new org.apache.lucene.index.IndexWriterConfig(TextAnalysis.forIndexing()))) {
+            for (int i = 0; i < 2000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int c = random.nextInt(60); c > 0; c--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
+                document.add(new org.apache.lucene.document.Field(LuceneTextIndex.TEXT, text.toString(),
+                        LuceneTextIndex.EVENT_TEXT));
+                writer.addDocument(document);
+            }
+        }
+    }
+
     /** Whether a conversation holding only {@code text} matches {@code q}: every clause found in it. */
     private static boolean finds(String q, String text) {
         MemoryIndex index = new MemoryIndex();

@@ -1,0 +1,252 @@
+package dev.convsearch.search;
+
+import static dev.convsearch.search.LuceneTextIndex.CONVERSATION;
+import static dev.convsearch.search.LuceneTextIndex.EVENT_ID;
+import static dev.convsearch.search.LuceneTextIndex.KIND;
+import static dev.convsearch.search.LuceneTextIndex.SOURCE;
+import static dev.convsearch.search.LuceneTextIndex.TIMESTAMP;
+import static dev.convsearch.search.LuceneTextIndex.USER;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import dev.convsearch.api.TextMatch;
+import dev.convsearch.domain.KeptText;
+import dev.convsearch.domain.TextHits;
+import dev.convsearch.domain.TextQuery;
+import dev.convsearch.domain.TextRelevance;
+
+/**
+ * The searches of the text index, on any searcher of it (the service's, or one opened on its folder alone, as the
+ * benchmark's Lucene-alone baseline does). Every search is filtered to one user.
+ * <p>
+ * A conversation matches a query when each of the query's words and phrases is in its title or in one of its events:
+ * one pass over the user's texts for each, its best score kept per conversation. A word or phrase scores by BM25 on the
+ * event or the title that holds it best (with {@link FixedStatisticsSimilarity}), weighted by how rare it is among the
+ * user's own conversations (BM25's idf, counted over them); a title's match counts {@value #TITLE_WEIGHT} times an
+ * event's. The sums are made in the query's order and the best of a conversation's events is a maximum, so a score is
+ * the same whatever order the index gives its texts in.
+ */
+final class TextSearches {
+
+    private static final float TITLE_WEIGHT = 2f;
+    /** The least weight of a word: one every conversation holds still counts a little. */
+    private static final float LEAST_IDF = 0.01f;
+
+    private final TextQueries queries = new TextQueries();
+
+    /** The user's conversations that hold every word and phrase of {@code query}, and how well. */
+    TextHits find(IndexSearcher searcher, String userId, TextQuery query) throws IOException {
+        List<TextQueries.Clause> clauses = queries.clauses(query);
+        if (clauses.isEmpty()) {
+            return TextHits.NONE;
+        }
+        Query user = new TermQuery(new Term(USER, userId));
+        List<Map<String, float[]>> perClause = new ArrayList<>();
+        for (TextQueries.Clause clause : clauses) {
+            Map<String, float[]> best = new HashMap<>();
+            collect(searcher, filtered(user, clause.text()), best, 0);
+            collect(searcher, filtered(user, clause.title()), best, 1);
+            perClause.add(best);
+        }
+        int conversations = searcher.count(new BooleanQuery.Builder().add(user, Occur.FILTER)
+                .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
+        return new TextHits(relevance(perClause, conversations), conversations);
+    }
+
+    /** For each of the user's conversations {@code ids}, up to {@code perConversation} best matching events. */
+    Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, String userId, TextQuery query, List<String> ids,
+            int perConversation) throws IOException {
+        List<TextQueries.Clause> clauses = queries.clauses(query);
+        if (clauses.isEmpty() || ids.isEmpty()) {
+            return Map.of();
+        }
+        BooleanQuery.Builder anyClause = new BooleanQuery.Builder();
+        clauses.forEach(clause -> anyClause.add(clause.text(), Occur.SHOULD));
+        Query matching = anyClause.build();
+        Query events = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
+                .add(new TermInSetQuery(CONVERSATION, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
+                .add(matching, Occur.MUST).build();
+        return textMatches(searcher, matching, bestPerConversation(searcher, events, perConversation));
+    }
+
+    /** A hit: its document number in the whole index and its score. */
+    private record ScoredDoc(int doc, float score) {
+    }
+
+    private static Map<String, List<ScoredDoc>> bestPerConversation(IndexSearcher searcher, Query query,
+            int perConversation) throws IOException {
+        Map<String, PriorityQueue<ScoredDoc>> best = new HashMap<>();
+        searcher.search(query, new PerConversationCollector() {
+            @Override
+            void hit(String conversationId, int doc, float score) {
+                PriorityQueue<ScoredDoc> top = best.computeIfAbsent(conversationId,
+                        id -> new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score)));
+                top.add(new ScoredDoc(doc, score));
+                if (top.size() > perConversation) {
+                    top.poll();
+                }
+            }
+        });
+        Map<String, List<ScoredDoc>> sorted = new HashMap<>();
+        best.forEach((id, top) -> sorted.put(id, top.stream()
+                .sorted(Comparator.comparingDouble(ScoredDoc::score).reversed().thenComparingInt(ScoredDoc::doc))
+                .toList()));
+        return sorted;
+    }
+
+    private static Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, Query matching,
+            Map<String, List<ScoredDoc>> best) throws IOException {
+        int[] docs = best.values().stream().flatMap(List::stream).mapToInt(ScoredDoc::doc).sorted().toArray();
+        Map<Integer, Fragments.Fragment> fragments = new Highlighter(searcher).fragments(matching, docs);
+        Map<Integer, EventFields> events = eventFields(searcher, docs);
+        Map<String, List<TextMatch>> matches = new HashMap<>();
+        for (Map.Entry<String, List<ScoredDoc>> conversation : best.entrySet()) {
+            List<TextMatch> found = new ArrayList<>();
+            for (ScoredDoc hit : conversation.getValue()) {
+                Fragments.Fragment fragment = fragments.get(hit.doc());
+                EventFields event = events.get(hit.doc());
+                found.add(new TextMatch(event.id(), event.source(), event.timestamp(),
+                        fragment == null ? "" : fragment.text(), fragment == null ? List.of() : fragment.matches()));
+            }
+            matches.put(conversation.getKey(), found);
+        }
+        return matches;
+    }
+
+    /** What an event's document holds besides its text. */
+    private record EventFields(String id, String source, Instant timestamp) {
+    }
+
+    /** The id, source and time of each of {@code docs} (ascending), from their doc values. */
+    private static Map<Integer, EventFields> eventFields(IndexSearcher searcher, int[] docs) throws IOException {
+        Map<Integer, EventFields> fields = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues ids = null;
+        SortedDocValues sources = null;
+        NumericDocValues timestamps = null;
+        for (int doc : docs) {
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                ids = DocValues.getBinary(leaf.reader(), EVENT_ID);
+                sources = DocValues.getSorted(leaf.reader(), SOURCE);
+                timestamps = DocValues.getNumeric(leaf.reader(), TIMESTAMP);
+            }
+            int local = doc - leaf.docBase;
+            String id = ids.advanceExact(local) ? ids.binaryValue().utf8ToString() : "";
+            String source = sources.advanceExact(local) ? sources.lookupOrd(sources.ordValue()).utf8ToString() : null;
+            Instant timestamp = timestamps.advanceExact(local) ? Instant.ofEpochMilli(timestamps.longValue()) : null;
+            fields.put(doc, new EventFields(id, source, timestamp));
+        }
+        return fields;
+    }
+
+    /** The conversations that hold every clause (in an event or the title), with their relevance. */
+    private static Map<String, TextRelevance> relevance(List<Map<String, float[]>> perClause, int conversations) {
+        Map<String, TextRelevance> relevance = new HashMap<>();
+        float[] idf = new float[perClause.size()];
+        for (int c = 0; c < idf.length; c++) {
+            int holding = perClause.get(c).size();
+            idf[c] = Math.max(LEAST_IDF, (float) Math.log(1 + (conversations - holding + 0.5) / (holding + 0.5)));
+        }
+        for (String conversationId : perClause.get(0).keySet()) {
+            float score = 0;
+            int titleClauses = 0;
+            boolean all = true;
+            for (int c = 0; c < idf.length && all; c++) {
+                float[] best = perClause.get(c).get(conversationId);
+                if (best == null) {
+                    all = false;
+                } else {
+                    score += idf[c] * (best[0] + TITLE_WEIGHT * best[1]);
+                    titleClauses += best[1] > 0 ? 1 : 0;
+                }
+            }
+            if (all) {
+                relevance.put(conversationId, new TextRelevance(titleClauses, score));
+            }
+        }
+        return relevance;
+    }
+
+    /** For every conversation {@code query} hits, its best score at {@code slot} (0: events, 1: the title). */
+    private static void collect(IndexSearcher searcher, Query query, Map<String, float[]> best, int slot)
+            throws IOException {
+        searcher.search(query, new PerConversationCollector() {
+            @Override
+            void hit(String conversationId, int doc, float score) {
+                float[] scores = best.computeIfAbsent(conversationId, id -> new float[2]);
+                scores[slot] = Math.max(scores[slot], score);
+            }
+        });
+    }
+
+    private static Query filtered(Query user, Query clause) {
+        return new BooleanQuery.Builder().add(user, Occur.FILTER).add(clause, Occur.MUST).build();
+    }
+
+    /** Collects every hit with its conversation's id, read once per segment and conversation. */
+    private abstract static class PerConversationCollector extends SimpleCollector {
+        private SortedDocValues conversations;
+        private String[] ids;
+        private Scorable scorer;
+        private int docBase;
+
+        abstract void hit(String conversationId, int doc, float score);
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            conversations = context.reader().getSortedDocValues(CONVERSATION);
+            ids = conversations == null ? null : new String[conversations.getValueCount()];
+            docBase = context.docBase;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (conversations == null || !conversations.advanceExact(doc)) {
+                return;
+            }
+            int ord = conversations.ordValue();
+            if (ids[ord] == null) {
+                ids[ord] = conversations.lookupOrd(ord).utf8ToString();
+            }
+            hit(ids[ord], docBase + doc, scorer.score());
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package dev.convsearch.bench;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.convsearch.search.LuceneAlone;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The benchmark of search inside conversations (scripts/content-bench.sh): users × conversations × events of text made
+ * by {@link EventTextGenerator} from a fixed seed, loaded through the service's own endpoints (events ingested by one
+ * client, then by sixteen), then searches with q of one, two and three words and a phrase at a fixed concurrency,
+ * beside "Lucene alone" (the same searches on the same index folder in this process: {@link LuceneAlone}). Prints the
+ * figures: events/s, the index's size against the kept text, latencies and CPU per query.
+ */
+public final class ContentBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+    private final long servicePid;
+    private final int users;
+    private final int perUser;
+    private final int eventsPer;
+    private final int eventBytes;
+    private final int concurrency;
+    private final Duration duration;
+    private final Duration warmup;
+    private final Path indexFolder;
+    private final long seed;
+    private final Vertx vertx = Vertx.vertx();
+    private final List<String> report = new ArrayList<>();
+    private HttpClient http;
+    private long keptTextBytes;
+
+    ContentBenchmark(Map<String, String> args) {
+        port = Integer.parseInt(args.getOrDefault("port", "18091"));
+        servicePid = Long.parseLong(args.get("pid"));
+        users = Integer.parseInt(args.getOrDefault("users", "10"));
+        perUser = Integer.parseInt(args.getOrDefault("conversations", "500"));
+        eventsPer = Integer.parseInt(args.getOrDefault("events", "40"));
+        eventBytes = Integer.parseInt(args.getOrDefault("event-bytes", "500"));
+        concurrency = Integer.parseInt(args.getOrDefault("concurrency", "16"));
+        duration = Duration.ofSeconds(Long.parseLong(args.getOrDefault("seconds", "10")));
+        warmup = Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "5")));
+        indexFolder = Path.of(args.get("index"));
+        seed = Long.parseLong(args.getOrDefault("seed", "23"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String arg : argv) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        ContentBenchmark bench = new ContentBenchmark(args);
+        try {
+            bench.run(args.containsKey("search-only"));
+        } finally {
+            bench.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        System.exit(0);
+    }
+
+    void run(boolean searchOnly) throws Exception {
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setDefaultHost("127.0.0.1")
+                .setDefaultPort(port), new PoolOptions().setHttp1MaxSize(Math.max(16, concurrency)));
+        if (!searchOnly) {
+            load();
+        }
+        search();
+        report.forEach(System.out::println);
+        System.out.println("date " + new Date());
+    }
+
+    /** The conversations, then their events: the first tenth by one client, the rest by sixteen. */
+    private void load() throws Exception {
+        EventTextGenerator text = new EventTextGenerator(seed);
+        for (int u = 0; u < users; u++) {
+            StringBuilder lines = new StringBuilder();
+            for (int c = 0; c < perUser; c++) {
+                lines.append(JSON.writeValueAsString(Map.of("conversation_id", conversation(c), "title", text.title(),
+                        "selected_repository", "acme/repo-" + (c % 5), "created_at",
+                        String.format(Locale.ROOT, "2025-0%d-%02dT%02d:00:00Z", 1 + c % 9, 1 + c % 28, c % 24))))
+                        .append('\n');
+            }
+            int status = send(HttpMethod.POST, "/api/conversations/import", u, "application/x-ndjson",
+                    lines.toString()).get(120, TimeUnit.SECONDS);
+            if (status != 200) {
+                throw new IllegalStateException("importing user " + u + ": " + status);
+            }
+        }
+        ConcurrentLinkedQueue<int[]> work = new ConcurrentLinkedQueue<>();
+        List<String> bodies = new ArrayList<>();
+        for (int c = 0; c < perUser; c++) {
+            for (int u = 0; u < users; u++) {
+                StringBuilder events = new StringBuilder("[");
+                for (int e = 0; e < eventsPer; e++) {
+                    String body = text.text(eventBytes - 50 + text.nextInt(100));
+                    keptTextBytes += body.getBytes(StandardCharsets.UTF_8).length;
+                    events.append(e == 0 ? "" : ",").append(event(e, body));
+                }
+                bodies.add(events.append(']').toString());
+                work.add(new int[] { u, c, bodies.size() - 1 });
+            }
+        }
+        int single = work.size() / 10;
+        System.err.printf("loading %d conversations' events: a tenth by 1 client, the rest by 16%n", work.size());
+        long[] one = ingest(work, bodies, 1, single);
+        System.err.printf("1 client: %d events in %d ms%n", one[0], one[1]);
+        long[] sixteen = ingest(work, bodies, 16, Integer.MAX_VALUE);
+        System.err.printf("16 clients: %d events in %d ms%n", sixteen[0], sixteen[1]);
+        report.add(String.format(Locale.ROOT, "ingest, 1 client: %d events in %.1f s = %.0f events/s (batches of %d, "
+                + "one conversation each)", one[0], one[1] / 1e3, one[0] * 1e3 / one[1], eventsPer));
+        report.add(String.format(Locale.ROOT, "ingest, 16 clients: %d events in %.1f s = %.0f events/s", sixteen[0],
+                sixteen[1] / 1e3, sixteen[0] * 1e3 / sixteen[1]));
+        // the index commits every few seconds: wait for a commit, then measure it on disk
+        Thread.sleep(12_000);
+        long indexBytes = folderBytes(indexFolder);
+        report.add(String.format(Locale.ROOT, "index on disk: %.1f MB; kept text %.1f MB; ratio %.2f", indexBytes / 1e6,
+                keptTextBytes / 1e6, (double) indexBytes / keptTextBytes));
+        report.add(String.format(Locale.ROOT, "service RSS after loading: %d MB", Benchmark.rssKb(servicePid) / 1024));
+    }
+
+    /** Posts the bodies of {@code work} (up to {@code atMost} of them) with {@code clients} clients: events and ms. */
+    private long[] ingest(ConcurrentLinkedQueue<int[]> work, List<String> bodies, int clients, int atMost)
+            throws Exception {
+        AtomicInteger taken = new AtomicInteger();
+        AtomicLong events = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch finished = new CountDownLatch(clients);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            vertx.runOnContext(v -> post(work, bodies, atMost, taken, events, errors, finished));
+        }
+        finished.await(30, TimeUnit.MINUTES);
+        if (errors.get() > 0) {
+            throw new IllegalStateException(errors.get() + " event batches failed");
+        }
+        return new long[] { events.get(), (System.nanoTime() - start) / 1_000_000 };
+    }
+
+    private void post(ConcurrentLinkedQueue<int[]> work, List<String> bodies, int atMost, AtomicInteger taken,
+            AtomicLong events, AtomicLong errors, CountDownLatch finished) {
+        int[] next = taken.incrementAndGet() <= atMost ? work.poll() : null;
+        if (next == null) {
+            finished.countDown();
+            return;
+        }
+        send(HttpMethod.POST, "/api/conversations/" + conversation(next[1]) + "/events", next[0], "application/json",
+                bodies.get(next[2])).whenComplete((status, failure) -> {
+                    if (failure != null || status != 200) {
+                        errors.incrementAndGet();
+                    } else {
+                        events.addAndGet(eventsPer);
+                    }
+                    post(work, bodies, atMost, taken, events, errors, finished);
+                });
+    }
+
+    /** Searches of each kind through the service, then the same on the index alone. */
+    private void search() throws Exception {
+        EventTextGenerator words = new EventTextGenerator(seed + 1);
+        Map<String, List<String[]>> kinds = new LinkedHashMap<>();
+        for (String kind : List.of("1 word", "2 words", "3 words", "phrase")) {
+            List<String[]> queries = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String q = switch (kind) {
+                    case "1 word" -> words.searchWord();
+                    case "2 words" -> words.searchWord() + " " + words.searchWord();
+                    case "3 words" -> words.searchWord() + " " + words.searchWord() + " " + words.codeToken();
+                    default -> words.phrase();
+                };
+                queries.add(new String[] { String.valueOf(i % users), q });
+            }
+            kinds.put(kind, queries);
+        }
+        report.add("");
+        report.add("| search (q) | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | service CPU ms/query "
+                + "| Lucene alone CPU ms/query | ratio | matches/query |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
+            System.err.println("searching: " + kind.getKey());
+            double[] service = driveSearches(kind.getValue());
+            long cpuBefore = Benchmark.processCpuMillis(ProcessHandle.current().pid());
+            LuceneAlone.Result alone = LuceneAlone.run(indexFolder, bench(kind.getValue()), concurrency, 20, warmup,
+                    duration);
+            // the warm-up's CPU is in the process's too: count the measured window's share by time
+            double aloneCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
+                    * (alone.seconds() / (alone.seconds() + warmup.toSeconds())) / alone.queries();
+            report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.3f | "
+                    + "%.2f | %.0f |", kind.getKey(), concurrency, service[0], service[1], service[2], service[3],
+                    service[4], service[5], service[6], aloneCpu, service[6] / aloneCpu, service[7]));
+        }
+    }
+
+    /** The queries with the users' ids as the index holds them. */
+    private static List<String[]> bench(List<String[]> queries) {
+        return queries.stream().map(q -> new String[] { "bench-" + q[0], q[1] }).toList();
+    }
+
+    /** One kind of search through the service: req/s, p50, p90, p99, max (ms), errors, CPU ms/query, matches/query. */
+    private double[] driveSearches(List<String[]> queries) throws Exception {
+        loop(queries, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong(), new AtomicLong(), new AtomicLong());
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong matches = new AtomicLong();
+        long cpuBefore = Benchmark.processCpuMillis(servicePid);
+        long start = System.nanoTime();
+        loop(queries, duration, latency, requests, errors, matches);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = Benchmark.processCpuMillis(servicePid) - cpuBefore;
+        return new double[] { requests.get() / seconds, latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(90) / 1e3, latency.getValueAtPercentile(99) / 1e3,
+                latency.getMaxValue() / 1e3, errors.get(), (double) cpu / requests.get(),
+                (double) matches.get() / requests.get() };
+    }
+
+    private void loop(List<String[]> queries, Duration length, Histogram latency, AtomicLong requests,
+            AtomicLong errors, AtomicLong matches) throws InterruptedException {
+        long end = System.nanoTime() + length.toNanos();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(concurrency);
+        for (int c = 0; c < concurrency; c++) {
+            vertx.runOnContext(v -> query(queries, next, end, latency, requests, errors, matches, finished));
+        }
+        finished.await(length.toSeconds() + 60, TimeUnit.SECONDS);
+    }
+
+    private void query(List<String[]> queries, AtomicInteger next, long end, Histogram latency, AtomicLong requests,
+            AtomicLong errors, AtomicLong matches, CountDownLatch finished) {
+        if (System.nanoTime() >= end) {
+            finished.countDown();
+            return;
+        }
+        String[] query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
+        long start = System.nanoTime();
+        http.request(new RequestOptions().setMethod(HttpMethod.GET)
+                .setURI("/api/conversations?q=" + URLEncoder.encode(query[1], StandardCharsets.UTF_8))
+                .addHeader("X-Session-API-Key", Benchmark.key(Integer.parseInt(query[0]))))
+                .compose(request -> request.send()).compose(response -> response.body().map(body -> {
+                    if (response.statusCode() == 200) {
+                        matches.addAndGet(countResults(body));
+                    }
+                    return response.statusCode() == 200;
+                }))
+                .onComplete(result -> {
+                    synchronized (latency) {
+                        latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+                    }
+                    requests.incrementAndGet();
+                    if (!result.succeeded() || !result.result()) {
+                        errors.incrementAndGet();
+                    }
+                    query(queries, next, end, latency, requests, errors, matches, finished);
+                });
+    }
+
+    private static int countResults(Buffer body) {
+        return new JsonObject(body).getJsonArray("results").size();
+    }
+
+    private CompletableFuture<Integer> send(HttpMethod method, String path, int user, String type, String body) {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        http.request(new RequestOptions().setMethod(method).setURI(path)
+                .addHeader("X-Session-API-Key", Benchmark.key(user)).addHeader("Content-Type", type))
+                .compose(request -> request.send(body)).compose(response -> response.body()
+                        .map(ignored -> response.statusCode()))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        status.complete(result.result());
+                    } else {
+                        status.completeExceptionally(result.cause());
+                    }
+                });
+        return status;
+    }
+
+    private static String conversation(int c) {
+        return "conv-" + c;
+    }
+
+    private static String event(int e, String text) throws IOException {
+        String kind = switch (e % 4) {
+            case 0 -> "user";
+            case 1, 2 -> "agent";
+            default -> "environment";
+        };
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", "ev-" + e);
+        event.put("timestamp", String.format(Locale.ROOT, "2025-03-01T10:%02d:%02d", e / 60, e % 60));
+        event.put("source", kind);
+        switch (kind) {
+            case "user" -> {
+                event.put("kind", "MessageEvent");
+                event.put("llm_message", Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", text))));
+            }
+            case "agent" -> {
+                event.put("kind", "ActionEvent");
+                event.put("thought", List.of(Map.of("type", "text", "text", text)));
+                event.put("action", Map.of("kind", "ExecuteBashAction", "command", "ls"));
+            }
+            default -> {
+                event.put("kind", "ObservationEvent");
+                event.put("observation", Map.of("content", List.of(Map.of("type", "text", "text", text))));
+            }
+        }
+        return JSON.writeValueAsString(event);
+    }
+
+    private static long folderBytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException gone) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+}
