@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -17,9 +18,12 @@ import io.netty.channel.Channel;
  * command that may write is applied and then committed and synced to disk before its reply is sent. So a write the
  * service was told succeeded survives a crash, and a crash never leaves half of a write on disk.
  * <p>
- * Writes hold the write lock from the start of the command to the end of the commit: a commit must never capture
- * another write half-applied (a document stored but its unique-index entry not yet). Commands known to only read share
- * the read lock. A bulk write (an import batch of 500 upserts) is one command, so it costs one commit.
+ * A write is applied under the write lock, and a commit takes the write lock too: a commit must never capture another
+ * write half-applied (a document stored but its unique-index entry not yet). Writes commit in groups: a write applied
+ * while another's commit and sync are under way waits for the next commit, which takes every write applied by then, so
+ * concurrent writers share one commit and one sync, and none is answered before a sync that holds it. Commands known to
+ * only read share the read lock (they may see a write that is not yet answered, as MongoDB's local reads do). A bulk
+ * write (an import batch of 500 upserts) is one command.
  * <p>
  * Every answer is copied before the lock is let go: an answer holds the stored documents themselves, which writes change
  * in place, and it is written to the wire after this returns. Without the copy a write could change a page between the
@@ -41,8 +45,8 @@ final class DurableH2Backend extends H2Backend {
      * the events' pages come and go.
      */
     private static final int CACHE_MB = 64;
-    /** Every this many writes, chunks less full than {@link #COMPACT_FILL_RATE} % are rewritten and their space freed. */
-    private static final int COMPACT_EVERY_WRITES = 100;
+    /** Every this many commits, chunks less full than {@link #COMPACT_FILL_RATE} % are rewritten and their space freed. */
+    private static final int COMPACT_EVERY_COMMITS = 100;
     private static final int COMPACT_FILL_RATE = 60;
     private static final int COMPACT_BYTES = 4 * 1024 * 1024;
     /**
@@ -54,7 +58,12 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private int writes;
+    /** How many writes were applied, and up to which of them the file holds: both only grow. */
+    private long applied;
+    private long durable;
+    /** Whether a commit and sync is under way (then the others wait for it), and the last one's failure. */
+    private boolean committing;
+    private int commits;
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -72,18 +81,66 @@ final class DurableH2Backend extends H2Backend {
                 .cacheSize(CACHE_MB).open());
     }
 
+    /** Databases whose unique indexes compare their keys as values ({@link KeyedH2Database}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return KeyedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (READ_ONLY.contains(command)) {
             return locked(lock.readLock(), () -> copyOf(super.handleCommand(channel, databaseName, command, query)));
         }
-        return locked(lock.writeLock(), () -> {
+        long[] mine = new long[1];
+        Document answer = locked(lock.writeLock(), () -> {
             try {
                 return copyOf(super.handleCommand(channel, databaseName, command, query));
             } finally {
-                commitAndSync();
+                mine[0] = ++applied;
             }
         });
+        awaitDurable(mine[0]);
+        return answer;
+    }
+
+    /**
+     * Returns once write {@code write} is on disk: commits and syncs every write applied by then, unless another thread
+     * is doing so, whose commit then holds it, or the next one will.
+     */
+    private void awaitDurable(long write) {
+        synchronized (this) {
+            while (durable < write && committing) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted before the write was on disk", e);
+                }
+            }
+            if (durable >= write) {
+                return;
+            }
+            committing = true;
+        }
+        long upTo = 0;
+        RuntimeException failure = null;
+        try {
+            upTo = commitApplied();
+            store.sync();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        synchronized (this) {
+            committing = false;
+            if (failure == null) {
+                durable = Math.max(durable, upTo);
+            }
+            notifyAll();
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static Document locked(Lock lock, Supplier<Document> command) {
@@ -100,17 +157,27 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Writes what changed to the file and forces it to disk; nothing when nothing changed. Now and then first rewrites
-     * the chunks that are mostly garbage (with no background thread, MVStore would not), so that the file stays near
-     * the size of what it holds.
+     * Writes what the applied writes changed to the file (under the write lock: no write is half-applied), and says up
+     * to which write it holds; the caller syncs it. Now and then first rewrites the chunks that are mostly garbage (with
+     * no background thread, MVStore would not), so that the file stays near the size of what it holds.
      */
-    private void commitAndSync() {
-        if (store.hasUnsavedChanges()) {
-            if (++writes % COMPACT_EVERY_WRITES == 0) {
-                store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
+    private long commitApplied() {
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            long upTo;
+            synchronized (this) {
+                upTo = applied;
             }
-            store.commit();
-            store.sync();
+            if (store.hasUnsavedChanges()) {
+                if (++commits % COMPACT_EVERY_COMMITS == 0) {
+                    store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
+                }
+                store.commit();
+            }
+            return upTo;
+        } finally {
+            write.unlock();
         }
     }
 }

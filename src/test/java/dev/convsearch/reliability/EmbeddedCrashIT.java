@@ -130,7 +130,7 @@ class EmbeddedCrashIT {
         AtomicBoolean killed = new AtomicBoolean();
         long killAfter = 300 + random.nextInt(1200);
         long writerSeed = random.nextLong();
-        ExecutorService writers = Executors.newFixedThreadPool(3);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<?>> running = new ArrayList<>();
         String thisRound = "r" + round + "-";
         running.add(writers.submit(() -> {

@@ -1,0 +1,50 @@
+package dev.convsearch.embedded;
+
+import java.nio.ByteBuffer;
+
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+
+/**
+ * The keys of the embedded database's unique indexes, as H2 keeps them in order: stored as before (H2's object
+ * type), but compared value by value as MongoDB compares values. H2's own type compares a key it does not know, such
+ * as mongo-java-server's {@link KeyValue}, by serialising both keys with Java serialisation, at every comparison of
+ * every lookup and insert: that was most of the cost of every write.
+ */
+final class KeyValueType extends BasicDataType<KeyValue> {
+
+    private final ObjectDataType stored = new ObjectDataType();
+
+    @Override
+    public int compare(KeyValue a, KeyValue b) {
+        int size = Integer.compare(a.size(), b.size());
+        for (int i = 0; size == 0 && i < a.size(); i++) {
+            size = ValueComparator.asc().compare(a.get(i), b.get(i));
+        }
+        return size;
+    }
+
+    @Override
+    public int getMemory(KeyValue key) {
+        return stored.getMemory(key);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, KeyValue key) {
+        stored.write(buffer, key);
+    }
+
+    @Override
+    public KeyValue read(ByteBuffer buffer) {
+        return (KeyValue) stored.read(buffer);
+    }
+
+    @Override
+    public KeyValue[] createStorage(int size) {
+        return new KeyValue[size];
+    }
+}

@@ -1,0 +1,73 @@
+package dev.convsearch.embedded;
+
+import java.util.List;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+
+/**
+ * mongo-java-server's H2 database with its unique indexes on maps ordered by {@link KeyValueType}. Such a map is named
+ * as the index's map with {@value #SUFFIX}; a data file made before keeps its indexes in maps of the old name, which are
+ * copied into the new ones (in the new order) the first time they are opened, then removed.
+ */
+final class KeyedH2Database extends H2Database {
+
+    static final String SUFFIX = ".keyed";
+
+    /**
+     * The store, for the indexes H2Database's constructor opens: it opens them before this class's fields are set.
+     */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private KeyedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+        super(databaseName, store, cursors);
+        this.store = store;
+    }
+
+    static KeyedH2Database open(String databaseName, MVStore store, CursorRegistry cursors) {
+        OPENING.set(store);
+        try {
+            return new KeyedH2Database(databaseName, store, cursors);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVStore mvStore = store != null ? store : OPENING.get();
+        String earlier = indexMapName(collectionName, indexName);
+        MVMap<KeyValue, Object> map = mvStore.openMap(earlier + SUFFIX,
+                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+        if (map.isEmpty() && mvStore.hasMap(earlier)) {
+            MVMap<Object, Object> old = mvStore.openMap(earlier);
+            old.forEach((key, position) -> map.put((KeyValue) key, position));
+            mvStore.removeMap(old);
+        }
+        return new KeyedUniqueIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        String name = indexMapName(collection.getCollectionName(), indexName) + SUFFIX;
+        if (store.hasMap(name)) {
+            store.removeMap(name);
+        }
+    }
+
+    /** The name H2Database gives an index's map. */
+    private String indexMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+    }
+}
