@@ -68,7 +68,7 @@ public class ConversationEventResource {
             + "observation with content). JSON (an event or a list) or NDJSON (one a line). An event sent again "
             + "replaces the one kept; texts are cut at 16 KB; every valid event lands even when others fail. At most "
             + EventBodies.MAX_EVENTS + " events a request. The next search finds them.")
-    @RequestBody(content = {
+    @RequestBody(required = false, description = "An empty NDJSON body adds nothing (an empty JSON body is a 422)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "An OpenHands event, or a list of them", example = "{\"id\": \"5f3c\", \"kind\": \"MessageEvent\", \"source\": \"user\", \"timestamp\": \"2025-01-31T12:00:00\", \"llm_message\": {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Why do the tests fail?\"}]}}")),
             @Content(mediaType = ConversationResource.NDJSON, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = ConversationResource.JSONL, schema = @Schema(type = SchemaType.STRING)) })

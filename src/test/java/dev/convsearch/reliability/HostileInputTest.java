@@ -42,9 +42,9 @@ class HostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void tenThousandHostileRequestsGetOnlyDocumentedAnswers() throws Exception {
+    void thousandsOfHostileRequestsGetOnlyDocumentedAnswers() throws Exception {
         long seed = Long.getLong("convsearch.hostile.seed", 20261129L);
-        int count = Integer.getInteger("convsearch.hostile.count", 10_000);
+        int count = Integer.getInteger("convsearch.hostile.count", 6_000);
         List<String> ids = seed();
         // a conversation the generator never names: it must come through unchanged
         USER.request().body(Map.of("conversation_id", "canary", "title", "Canary")).post("/api/conversations")

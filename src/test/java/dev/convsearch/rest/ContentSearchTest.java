@@ -247,6 +247,14 @@ class ContentSearchTest {
         wrongTypes.then().statusCode(200).body("skipped", equalTo(1)).body("failed", hasSize(2));
     }
 
+    @Test
+    void anEmptyNdjsonBodyAddsNothingAndAnEmptyJsonBodyIsA422() {
+        OWNER.request().contentType(ConversationResource.NDJSON).body(new byte[0]).post(eventsOf("cs-build"))
+                .then().statusCode(200).body("indexed", equalTo(0)).body("skipped", equalTo(0))
+                .body("failed", hasSize(0));
+        OWNER.request().body(new byte[0]).post(eventsOf("cs-build")).then().statusCode(422);
+    }
+
     /** Waits until the search index has caught up since start (the service is ready). */
     static void awaitSearchReady() {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
