@@ -18,16 +18,25 @@ public interface TextIndex {
     /** Opens the index, made empty when there is none; once open, it keeps and forgets. */
     Uni<Void> open();
 
-    /** Whether the index is open: it keeps and forgets texts (what was written before, the follower takes in). */
+    /** Whether the index is open. */
     boolean isOpen();
+
+    /**
+     * Whether a text was kept or forgotten before the index was open: MongoDB alone holds it, and the follower must
+     * read it from there.
+     */
+    boolean missedWrites();
 
     /** Whether the index is open and has caught up with MongoDB since start: only then can it answer. */
     boolean ready();
 
-    /** Adds or replaces these texts (by user, conversation and event id); the next search finds them. */
+    /**
+     * Adds or replaces these texts (by user, conversation and event id); the next search finds them. Before the index is
+     * open it does nothing but note {@link #missedWrites()}.
+     */
     Uni<Void> keep(List<KeptText> texts);
 
-    /** Forgets every text of the user's conversation written at or before {@code upTo}. */
+    /** Forgets every text of the user's conversation written at or before {@code upTo} (as {@link #keep} before open). */
     Uni<Void> forget(String userId, String conversationId, Instant upTo);
 
     /** The user's conversations whose title or texts hold every word and phrase of {@code query}, and how well. */
@@ -40,7 +49,7 @@ public interface TextIndex {
     Uni<Map<String, List<TextMatch>>> textMatches(String userId, TextQuery query, List<String> conversationIds,
             int perConversation);
 
-    /** What the index has taken in so far, as its last commit recorded it: see {@link IndexState}. */
+    /** What the index had taken in when it was opened, as its last commit recorded it: see {@link IndexState}. */
     IndexState state();
 
     /** Makes what was kept and forgotten durable, with the state it brings the index to. */
@@ -60,8 +69,13 @@ public interface TextIndex {
 
     /**
      * What the index holds: every text written before {@code complete} (null: none yet), from the database whose
-     * identity is {@code databaseId} (null: unknown).
+     * identity is {@code databaseId} (null: unknown); {@code closedCleanly}: the process that wrote it closed it after
+     * its last write (not killed), so it also holds every text that process wrote after {@code complete}.
      */
-    record IndexState(Instant complete, String databaseId) {
+    record IndexState(Instant complete, String databaseId, boolean closedCleanly) {
+
+        public IndexState(Instant complete, String databaseId) {
+            this(complete, databaseId, false);
+        }
     }
 }

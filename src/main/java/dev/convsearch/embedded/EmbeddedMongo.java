@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,6 +36,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class EmbeddedMongo implements MongoClientCustomizer {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class);
+    private static final int EMBEDDED_READ_TIMEOUT_SECONDS = 120;
 
     private final boolean active;
     private final Path dataDir;
@@ -62,9 +64,13 @@ public class EmbeddedMongo implements MongoClientCustomizer {
             return builder;
         }
         InetSocketAddress address = start();
+        // The 4 s read timeout is for a MongoDB that stops answering; this one is in the process, and reads every
+        // document of a collection for any query but one by _id (it has no range indexes), so a big read can take
+        // longer: the search index's catch-up after a crash reads 200 000 events in about 8 s.
         return builder.applyToClusterSettings(cluster -> cluster
                 .hosts(List.of(new ServerAddress(address.getHostString(), address.getPort())))
-                .mode(ClusterConnectionMode.SINGLE));
+                .mode(ClusterConnectionMode.SINGLE))
+                .applyToSocketSettings(socket -> socket.readTimeout(EMBEDDED_READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
     private synchronized InetSocketAddress start() {

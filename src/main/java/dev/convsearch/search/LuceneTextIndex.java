@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -74,6 +75,8 @@ public class LuceneTextIndex implements TextIndex {
     static final String WRITTEN_AT = "written_at";
     private static final String COMPLETE = "complete";
     private static final String DATABASE = "database";
+    /** In the commit a clean close makes, and only there: see {@link IndexState#closedCleanly()}. */
+    private static final String CLOSED_CLEANLY = "closed_cleanly";
     /** Longer than any kept text (16 KB of UTF-8 is at most 16 384 chars): the highlighter reads it all. */
     static final int MAX_HIGHLIGHTED_CHARS = KeptText.MAX_TEXT_BYTES + 1;
     /**
@@ -93,6 +96,14 @@ public class LuceneTextIndex implements TextIndex {
     private final AtomicLong indexedEvents = new AtomicLong();
     private volatile Opened opened;
     private volatile boolean caughtUp;
+    private volatile boolean missedWrites;
+    /** Set when closing begins; a keep or forget asked after it makes the close unclean. */
+    private volatile boolean closing;
+    private volatile boolean askedWhileClosing;
+    /** What the last commit recorded when the index was opened. */
+    private volatile IndexState openedState;
+    /** What the last commit of this process recorded (a clean close records it again). */
+    private volatile Map<String, String> committed = Map.of();
 
     /** The open index: its folder, its writer, and the searchers made from it. */
     private record Opened(Directory directory, IndexWriter writer, SearcherManager searchers) {
@@ -133,6 +144,14 @@ public class LuceneTextIndex implements TextIndex {
                         return searcher;
                     }
                 });
+                Map<String, String> last = DirectoryReader.indexExists(directory)
+                        ? SegmentInfos.readLatestCommit(directory).getUserData()
+                        : Map.of();
+                openedState = state(last);
+                if (openedState.closedCleanly()) {
+                    // from now on only a clean close may say so again: a kill -9 must not read as one
+                    commit(writer, withoutCleanClose(last));
+                }
                 opened = new Opened(directory, writer, searchers);
                 LOG.infof("Search index open in %s", path);
                 return null;
@@ -145,6 +164,11 @@ public class LuceneTextIndex implements TextIndex {
     @Override
     public boolean isOpen() {
         return opened != null;
+    }
+
+    @Override
+    public boolean missedWrites() {
+        return missedWrites;
     }
 
     @Override
@@ -188,6 +212,14 @@ public class LuceneTextIndex implements TextIndex {
         if (texts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        if (closing) {
+            askedWhileClosing = true;
+            return Uni.createFrom().failure(new IllegalStateException("The search index is closing"));
+        }
+        if (opened == null) {
+            missedWrites = true;
+            return Uni.createFrom().voidItem();
+        }
         return run(() -> {
             IndexWriter writer = index().writer();
             for (KeptText text : texts) {
@@ -202,6 +234,14 @@ public class LuceneTextIndex implements TextIndex {
 
     @Override
     public Uni<Void> forget(String userId, String conversationId, Instant upTo) {
+        if (closing) {
+            askedWhileClosing = true;
+            return Uni.createFrom().failure(new IllegalStateException("The search index is closing"));
+        }
+        if (opened == null) {
+            missedWrites = true;
+            return Uni.createFrom().voidItem();
+        }
         return run(() -> {
             index().writer().deleteDocuments(new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
@@ -224,24 +264,25 @@ public class LuceneTextIndex implements TextIndex {
 
     @Override
     public IndexState state() {
-        try {
-            Opened index = index();
-            if (!DirectoryReader.indexExists(index.directory())) {
-                return new IndexState(null, null);
-            }
-            Map<String, String> data = SegmentInfos.readLatestCommit(index.directory()).getUserData();
-            String complete = data.get(COMPLETE);
-            return new IndexState(complete == null ? null : Instant.ofEpochMilli(Long.parseLong(complete)),
-                    data.get(DATABASE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        index();
+        return openedState;
+    }
+
+    private static IndexState state(Map<String, String> data) {
+        String complete = data.get(COMPLETE);
+        return new IndexState(complete == null ? null : Instant.ofEpochMilli(Long.parseLong(complete)),
+                data.get(DATABASE), Boolean.parseBoolean(data.get(CLOSED_CLEANLY)));
+    }
+
+    private static Map<String, String> withoutCleanClose(Map<String, String> data) {
+        Map<String, String> without = new HashMap<>(data);
+        without.remove(CLOSED_CLEANLY);
+        return without;
     }
 
     @Override
     public Uni<Void> commit(IndexState state) {
         return run(() -> {
-            IndexWriter writer = index().writer();
             Map<String, String> data = new HashMap<>();
             if (state.complete() != null) {
                 data.put(COMPLETE, Long.toString(state.complete().toEpochMilli()));
@@ -249,10 +290,15 @@ public class LuceneTextIndex implements TextIndex {
             if (state.databaseId() != null) {
                 data.put(DATABASE, state.databaseId());
             }
-            writer.setLiveCommitData(data.entrySet());
-            writer.commit();
+            commit(index().writer(), data);
             return null;
         });
+    }
+
+    private void commit(IndexWriter writer, Map<String, String> data) throws IOException {
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        committed = Map.copyOf(data);
     }
 
     @Override
@@ -361,19 +407,33 @@ public class LuceneTextIndex implements TextIndex {
         T run() throws IOException;
     }
 
+    /**
+     * Closes the index once its threads have ended their work; its last commit then says it was closed cleanly, unless
+     * a keep or forget came too late for it (the follower then reads MongoDB at the next start).
+     */
     @PreDestroy
     void close() {
+        closing = true;
         executor.shutdown();
         Opened index = opened;
-        opened = null;
-        if (index != null) {
-            try {
-                index.searchers().close();
-                index.writer().close();
-                index.directory().close();
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("Closing the search index: %s", e.getMessage());
+        if (index == null) {
+            return;
+        }
+        try {
+            boolean clean = executor.awaitTermination(30, TimeUnit.SECONDS) && !askedWhileClosing;
+            opened = null;
+            index.searchers().close();
+            if (clean) {
+                Map<String, String> data = new HashMap<>(committed);
+                data.put(CLOSED_CLEANLY, "true");
+                index.writer().setLiveCommitData(data.entrySet());
             }
+            index.writer().close();
+            index.directory().close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Closing the search index: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.convsearch.search;
 
 import java.nio.file.Path;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import dev.convsearch.config.ConvsearchConfig;
@@ -17,11 +18,16 @@ public class SearchIndexFolder {
 
     private final Path path;
 
+    @Inject
     public SearchIndexFolder(ConvsearchConfig config, EmbeddedMongo embedded) {
-        this.path = config.search().indexDir().map(Path::of)
+        this(config.search().indexDir().map(Path::of)
                 .orElseGet(() -> embedded.active() ? embedded.dataDir().resolve("search-index")
-                        : Path.of(System.getProperty("java.io.tmpdir"), "convsearch-search-index"))
-                .toAbsolutePath();
+                        : Path.of(System.getProperty("java.io.tmpdir"), "convsearch-search-index")));
+    }
+
+    /** The folder {@code path} (the index of one test). */
+    public SearchIndexFolder(Path path) {
+        this.path = path.toAbsolutePath();
     }
 
     /** The index's folder. */

@@ -57,8 +57,7 @@ public class ConversationTexts {
      * start, MongoDB alone keeps them, and the follower takes them in.)
      */
     public Uni<Void> keepTitles(String userId, Map<String, String> titles) {
-        return texts.keepTitles(userId, titles)
-                .chain(kept -> index.isOpen() ? index.keep(kept) : Uni.createFrom().voidItem());
+        return texts.keepTitles(userId, titles).chain(index::keep);
     }
 
     /** Forgets every text of the user's conversations {@code conversationIds} (just deleted), here and for every replica. */
@@ -66,9 +65,9 @@ public class ConversationTexts {
         if (conversationIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return texts.forget(userId, conversationIds).chain(at -> !index.isOpen() ? Uni.createFrom().voidItem()
-                : Uni.join().all(conversationIds.stream().map(id -> index.forget(userId, id, at)).toList())
-                        .andFailFast().replaceWithVoid());
+        return texts.forget(userId, conversationIds).chain(at -> Uni.join()
+                .all(conversationIds.stream().map(id -> index.forget(userId, id, at)).toList())
+                .andFailFast().replaceWithVoid());
     }
 
     /** The user's conversations that hold every word and phrase of {@code query}, and how well. */

@@ -27,7 +27,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
 /**
  * Keeps the text index derived from MongoDB. At start, in the background, it opens the index and catches it up: from
  * where its last commit says it was complete (after a crash, a restart or a copied data folder), or from nothing when
- * it has no commit, was made from another database, or is older than the deletions MongoDB keeps. Then it follows:
+ * it has no commit, was made from another database, or is older than the deletions MongoDB keeps; on the embedded
+ * database, an index closed cleanly (not killed) needs nothing read, since no other process writes it. Then it follows:
  * every {@code convsearch.search.poll-interval} it takes in what other replicas wrote and deleted since, reaching back
  * {@code follow-margin} for writes that were late or stamped by a clock behind this one's (on the embedded database,
  * which no other process uses, there is nothing to follow). It commits the index every {@value #COMMIT_EVERY_POLLS}
@@ -102,9 +103,14 @@ public class SearchIndexFollower {
             Uni<Void> titles = state.titlesKept() ? Uni.createFrom().voidItem()
                     : texts.keepEarlierTitles().invoke(kept -> LOG.infof("Kept the titles of %d earlier conversations",
                             kept)).replaceWithVoid();
+            // alone, an index closed cleanly holds everything: no other process writes the database
+            boolean whole = !anew && alone && held.closedCleanly();
             Uni<Void> caughtUp;
             if (anew) {
                 caughtUp = index.clear().chain(() -> titles).chain(() -> keep(texts.all(), false));
+            } else if (whole) {
+                caughtUp = titles;
+                ownToo = index.missedWrites(); // written before the index opened: MongoDB alone has it
             } else {
                 Instant since = held.complete().minus(margin);
                 caughtUp = titles.chain(() -> keep(texts.writtenSince(since, true), false))
@@ -115,7 +121,8 @@ public class SearchIndexFollower {
                 return index.commit(new IndexState(start, databaseId));
             }).invoke(() -> {
                 index.caughtUp();
-                LOG.infof("Search index caught up with MongoDB (%s) in %d ms", anew ? "built anew" : "from its last commit",
+                LOG.infof("Search index caught up with MongoDB (%s) in %d ms",
+                        anew ? "built anew" : whole ? "closed cleanly: nothing to read" : "from its last commit",
                         Duration.between(start, Timestamps.now()).toMillis());
             });
         });
