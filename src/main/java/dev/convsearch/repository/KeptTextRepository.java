@@ -113,7 +113,7 @@ public class KeptTextRepository {
 
     /**
      * Forgets every text of the user's conversations {@code conversationIds}, and records their deletion for the
-     * other replicas; when they were forgotten.
+     * other replicas (when there was any text to forget); when they were forgotten.
      */
     public Uni<Instant> forget(String userId, Collection<String> conversationIds) {
         if (conversationIds.isEmpty()) {
@@ -121,10 +121,11 @@ public class KeptTextRepository {
         }
         return revisions.stamped(stamp -> events.deleteMany(new Document(USER_ID.stored(), userId)
                 .append(CONVERSATION_ID.stored(), new Document("$in", List.copyOf(conversationIds))))
-                .chain(() -> deletions.insertMany(conversationIds.stream()
-                        .map(id -> new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(), id)
-                                .append(DELETED_AT, Date.from(stamp)).append(WRITER, writer))
-                        .toList()))
+                .chain(result -> result.getDeletedCount() == 0 ? Uni.createFrom().voidItem()
+                        : deletions.insertMany(conversationIds.stream()
+                                .map(id -> new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(), id)
+                                        .append(DELETED_AT, Date.from(stamp)).append(WRITER, writer))
+                                .toList()).replaceWithVoid())
                 .replaceWith(stamp));
     }
 

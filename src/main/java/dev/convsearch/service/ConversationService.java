@@ -226,23 +226,25 @@ public class ConversationService {
                         : Uni.createFrom().voidItem())));
     }
 
-    /** Deletes the caller's conversation; 404 when it is not theirs or does not exist. */
+    /**
+     * Deletes the caller's conversation, then its texts; 404 when it is not theirs or does not exist. The conversation
+     * goes first: a delete cut short between the two (a crash, an outage) leaves texts no search shows (a search shows
+     * only conversations that exist), never a conversation that lost its events; sending it again (then a 404) forgets
+     * them.
+     */
     public Uni<Void> delete(String userId, String conversationId) {
-        // its texts first: if forgetting them fails, the conversation is still there and the delete can be sent again
-        return ifPossibleId(conversationId, () -> repository.findOne(userId, conversationId))
-                .onItem().ifNull().failWith(ConversationNotFoundException::new)
-                .chain(found -> texts.forget(userId, List.of(conversationId)))
-                .chain(() -> repository.delete(userId, conversationId))
-                .onItem().transformToUni(deleted -> deleted ? Uni.createFrom().voidItem()
+        return ifPossibleId(conversationId, () -> repository.delete(userId, conversationId))
+                .chain(deleted -> texts.forget(userId, List.of(conversationId)).replaceWith(deleted))
+                .onItem().transformToUni(deleted -> Boolean.TRUE.equals(deleted) ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new ConversationNotFoundException()));
     }
 
-    /** Deletes the caller's conversations among {@code conversationIds} (valid ids); says which were there. */
+    /** Deletes the caller's conversations among {@code conversationIds} (valid ids), then their texts, as {@link #delete}. */
     public Uni<BatchResult.Deleted> deleteAll(String userId, List<String> conversationIds) {
         List<String> ids = distinct(conversationIds);
         return repository.findAll(userId, ids).chain(found -> {
             Set<String> existing = found.stream().map(doc -> doc.conversationId).collect(Collectors.toSet());
-            return texts.forget(userId, existing).chain(() -> repository.deleteAll(userId, existing))
+            return repository.deleteAll(userId, existing).chain(() -> texts.forget(userId, ids))
                     .map(deleted -> new BatchResult.Deleted(
                             ids.stream().filter(existing::contains).toList(),
                             ids.stream().filter(id -> !existing.contains(id)).toList()));

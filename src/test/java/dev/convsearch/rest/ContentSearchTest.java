@@ -15,10 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.convsearch.repository.ConversationRepository;
 import dev.convsearch.support.MongoWireServer;
 import dev.convsearch.support.SearchWalker;
 import dev.convsearch.support.TestUsers;
@@ -35,6 +38,9 @@ import io.restassured.response.Response;
 @WithTestResource(MongoWireServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentSearchTest {
+
+    @Inject
+    ConversationRepository conversations;
 
     static final TestUsers OWNER = TestUsers.GUS;
     static final TestUsers OTHER = TestUsers.HUGO;
@@ -207,6 +213,18 @@ class ContentSearchTest {
         assertEquals(0L, SearchWalker.count(OWNER, SearchWalker.CONVERSATIONS, Map.of("q", "narwhal")));
         create(OWNER, "cs-gone", "Back again", "acme/x");
         assertEquals(List.of(), ids(SEARCH, "narwhal"), "a new conversation with the id has none of its events");
+    }
+
+    @Test
+    void aDeleteCutShortLeavesNoConversationWithoutItsEventsAndSendingItAgainForgetsThem() {
+        create(OWNER, "cs-cut", "Cut short", "acme/x");
+        events(OWNER, "cs-cut", message("k1", "user", "okapi")).then().statusCode(200);
+        // as a crash between the delete's two steps leaves it: the conversation gone, its texts not yet
+        conversations.delete(OWNER.id(), "cs-cut").await().indefinitely();
+        assertEquals(List.of(), ids(SEARCH, "okapi"), "a search shows only conversations that exist");
+        OWNER.request().delete("/api/conversations/cs-cut").then().statusCode(404);
+        create(OWNER, "cs-cut", "Back again", "acme/x");
+        assertEquals(List.of(), ids(SEARCH, "okapi"), "the delete sent again forgot the texts");
     }
 
     @Test
