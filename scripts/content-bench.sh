@@ -7,6 +7,8 @@
 # --search-only searches the data of the last run (target/content-bench/data) without loading it again.
 # --wire runs the service on an in-memory MongoDB-wire server in a process of its own (scripts/bench.sh's), instead of
 # the embedded database: what the service and Lucene cost when the database is not the embedded one.
+# On the embedded database it then restarts the service: on an empty data folder and on the loaded one after a clean
+# stop (3 rounds each), and on the loaded one after a kill -9, and prints the time to ready and the catch-up's own line.
 # The service runs from target/quarkus-app on SERVICE_JAVA (default: java on PATH) with JAVA_OPTS (default -Xmx256m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,17 +50,57 @@ if [ "$wire" = true ]; then
     mongo="mongodb://127.0.0.1:27020"
     sleep 2
 fi
-# shellcheck disable=SC2086
-(cd target/quarkus-app && PORT=$port CONVSEARCH_EMBEDDED_DATA_DIR="$data" CONVSEARCH_AUTH_STATIC_KEYS="$keys" \
-    CONVSEARCH_SEARCH_INDEX_DIR="$data/search-index" QUARKUS_MONGODB_CONNECTION_STRING="$mongo" \
-    CONVSEARCH_RATE_LIMIT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    exec "$service_java" $java_opts -jar quarkus-run.jar) > target/content-bench/service.log 2>&1 &
-service=$!
-pids+=($service)
-for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break
-    sleep 0.1
-done
+# start_service DATA_DIR LOG: starts the service on DATA_DIR in the background, its pid in $service
+start_service() {
+    # shellcheck disable=SC2086
+    (cd target/quarkus-app && PORT=$port CONVSEARCH_EMBEDDED_DATA_DIR="$1" CONVSEARCH_AUTH_STATIC_KEYS="$keys" \
+        CONVSEARCH_SEARCH_INDEX_DIR="$1/search-index" QUARKUS_MONGODB_CONNECTION_STRING="$mongo" \
+        CONVSEARCH_RATE_LIMIT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+        exec "$service_java" $java_opts -jar quarkus-run.jar) > "$2" 2>&1 &
+    service=$!
+    pids+=($service)
+}
+# await_ready: milliseconds until readiness is UP (the search index caught up), up to 10 minutes
+await_ready() {
+    local start=$(date +%s%N)
+    for _ in $(seq 1 6000); do
+        curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break
+        sleep 0.1
+    done
+    echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+caught_up() {
+    grep -o 'Search index caught up.*' "$1" | tail -1
+}
+
+start_service "$data" target/content-bench/service.log
+await_ready > /dev/null
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; service JVM: $("$service_java" -version 2>&1 | head -1) $java_opts" >&2
 java -Xmx1g -cp "$classpath" dev.convsearch.bench.ContentBenchmark --pid="$service" --port="$port" \
     --index="$data/search-index" "${args[@]}"
+
+if [ "$wire" = false ]; then
+    # start-up: the loaded data folder after a clean stop and after a kill -9, beside an empty one
+    kill -TERM "$service"; wait "$service" 2>/dev/null || true
+    echo
+    echo "| start-up (embedded) | ready after ms | the search index's catch-up |"
+    echo "|---|---|---|"
+    for round in 1 2 3; do
+        rm -rf target/content-bench/empty
+        start_service "$PWD/target/content-bench/empty" target/content-bench/restart.log
+        ms=$(await_ready); kill -TERM "$service"; wait "$service" 2>/dev/null || true
+        echo "| empty data folder, round $round | $ms | $(caught_up target/content-bench/restart.log) |"
+        start_service "$data" target/content-bench/restart.log
+        ms=$(await_ready); kill -TERM "$service"; wait "$service" 2>/dev/null || true
+        echo "| loaded, after a clean stop, round $round | $ms | $(caught_up target/content-bench/restart.log) |"
+    done
+    # 10 000 events sent again (each replaces itself), then a kill -9: the next start catches them up
+    start_service "$data" target/content-bench/restart.log
+    await_ready > /dev/null
+    java -Xmx1g -cp "$classpath" dev.convsearch.bench.ContentBenchmark --pid="$service" --port="$port" \
+        --index="$data/search-index" --resend=10000 "${args[@]}" >&2
+    kill -KILL "$service"; wait "$service" 2>/dev/null || true
+    start_service "$data" target/content-bench/restart.log
+    ms=$(await_ready); kill -TERM "$service"; wait "$service" 2>/dev/null || true
+    echo "| loaded, after 10 000 events sent again and a kill -9 | $ms | $(caught_up target/content-bench/restart.log) |"
+fi

@@ -83,16 +83,21 @@ public final class ContentBenchmark {
         }
         ContentBenchmark bench = new ContentBenchmark(args);
         try {
-            bench.run(args.containsKey("search-only"));
+            bench.run(args.containsKey("search-only"), Integer.parseInt(args.getOrDefault("resend", "0")));
         } finally {
             bench.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
         System.exit(0);
     }
 
-    void run(boolean searchOnly) throws Exception {
+    /** Loads and searches; only searches ({@code searchOnly}); or only sends {@code resend} events again. */
+    void run(boolean searchOnly, int resend) throws Exception {
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setDefaultHost("127.0.0.1")
                 .setDefaultPort(port), new PoolOptions().setHttp1MaxSize(Math.max(16, concurrency)));
+        if (resend > 0) {
+            resend(resend);
+            return;
+        }
         if (!searchOnly) {
             load();
         }
@@ -120,18 +125,7 @@ public final class ContentBenchmark {
         }
         ConcurrentLinkedQueue<int[]> work = new ConcurrentLinkedQueue<>();
         List<String> bodies = new ArrayList<>();
-        for (int c = 0; c < perUser; c++) {
-            for (int u = 0; u < users; u++) {
-                StringBuilder events = new StringBuilder("[");
-                for (int e = 0; e < eventsPer; e++) {
-                    String body = text.text(eventBytes - 50 + text.nextInt(100));
-                    keptTextBytes += body.getBytes(StandardCharsets.UTF_8).length;
-                    events.append(e == 0 ? "" : ",").append(event(e, body));
-                }
-                bodies.add(events.append(']').toString());
-                work.add(new int[] { u, c, bodies.size() - 1 });
-            }
-        }
+        eventBodies(text, work, bodies);
         int single = work.size() / 10;
         System.err.printf("loading %d conversations' events: a tenth by 1 client, the rest by 16%n", work.size());
         long[] one = ingest(work, bodies, 1, single);
@@ -148,6 +142,32 @@ public final class ContentBenchmark {
         report.add(String.format(Locale.ROOT, "index on disk: %.1f MB; kept text %.1f MB; ratio %.2f", indexBytes / 1e6,
                 keptTextBytes / 1e6, (double) indexBytes / keptTextBytes));
         report.add(String.format(Locale.ROOT, "service RSS after loading: %d MB", Benchmark.rssKb(servicePid) / 1024));
+    }
+
+    /** Every conversation's events, one body a conversation, and the work of posting them: user, conversation, body. */
+    private void eventBodies(EventTextGenerator text, ConcurrentLinkedQueue<int[]> work, List<String> bodies)
+            throws Exception {
+        for (int c = 0; c < perUser; c++) {
+            for (int u = 0; u < users; u++) {
+                StringBuilder events = new StringBuilder("[");
+                for (int e = 0; e < eventsPer; e++) {
+                    String body = text.text(eventBytes - 50 + text.nextInt(100));
+                    keptTextBytes += body.getBytes(StandardCharsets.UTF_8).length;
+                    events.append(e == 0 ? "" : ",").append(event(e, body));
+                }
+                bodies.add(events.append(']').toString());
+                work.add(new int[] { u, c, bodies.size() - 1 });
+            }
+        }
+    }
+
+    /** Sends the events of the first conversations again (each replaces itself), {@code count} events, by 16 clients. */
+    private void resend(int count) throws Exception {
+        ConcurrentLinkedQueue<int[]> work = new ConcurrentLinkedQueue<>();
+        List<String> bodies = new ArrayList<>();
+        eventBodies(new EventTextGenerator(seed + 1), work, bodies);
+        long[] sent = ingest(work, bodies, 16, Math.max(1, count / eventsPer));
+        System.out.printf(Locale.ROOT, "sent %d events again in %d ms%n", sent[0], sent[1]);
     }
 
     /** Posts the bodies of {@code work} (up to {@code atMost} of them) with {@code clients} clients: events and ms. */

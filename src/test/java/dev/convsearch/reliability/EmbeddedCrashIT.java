@@ -99,7 +99,7 @@ class EmbeddedCrashIT {
 
     @Test
     void killsAtRandomPointsOfConcurrentWritesLoseNothing() throws Exception {
-        int rounds = Integer.getInteger("convsearch.crash.rounds", 20);
+        int rounds = Integer.getInteger("convsearch.crash.rounds", 12);
         long seed = Long.getLong("convsearch.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         Path data = Files.createTempDirectory("convsearch-crash");
