@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -58,6 +59,30 @@ class KeyedH2DatabaseTest {
             assertFalse(store.getMapNames().stream().anyMatch(name -> name.endsWith("user_conversation_unique")),
                     "the map of the earlier order is gone: " + store.getMapNames());
         });
+    }
+
+    @Test
+    void secondaryIndexesAreNeverFilledAndQueriesOnTheirFieldsStillFindEverything() throws Exception {
+        Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
+        DurableH2Backend first = DurableH2Backend.open(file.toString());
+        run(first, collection -> {
+            for (int i = 0; i < 100; i++) {
+                collection.insertOne(new Document("user_id", "u" + (i % 4)).append("written_at", i));
+            }
+            collection.createIndex(new Document("written_at", 1), new IndexOptions().name("written_at"));
+            collection.insertOne(new Document("user_id", "u9").append("written_at", 100));
+        });
+        first.close();
+
+        DurableH2Backend reopened = DurableH2Backend.open(file.toString());
+        run(reopened, collection -> {
+            assertEquals(101, collection.countDocuments());
+            assertEquals(11, collection.countDocuments(new Document("written_at", new Document("$gte", 90))));
+            assertEquals(25, collection.countDocuments(new Document("user_id", "u2")));
+            assertTrue(collection.listIndexes().into(new ArrayList<>()).stream()
+                    .anyMatch(index -> "written_at".equals(index.getString("name"))), "the index is still listed");
+        });
+        reopened.close();
     }
 
     private static void run(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
