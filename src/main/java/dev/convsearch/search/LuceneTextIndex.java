@@ -29,6 +29,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -137,8 +138,7 @@ public class LuceneTextIndex implements TextIndex {
                 IndexWriter writer = new IndexWriter(directory, config);
                 SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
                     @Override
-                    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                            org.apache.lucene.index.IndexReader previous) {
+                    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                         IndexSearcher searcher = new IndexSearcher(reader);
                         searcher.setSimilarity(new FixedStatisticsSimilarity());
                         return searcher;
@@ -212,15 +212,7 @@ public class LuceneTextIndex implements TextIndex {
         if (texts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        if (closing) {
-            askedWhileClosing = true;
-            return Uni.createFrom().failure(new IllegalStateException("The search index is closing"));
-        }
-        if (opened == null) {
-            missedWrites = true;
-            return Uni.createFrom().voidItem();
-        }
-        return run(() -> {
+        return write(() -> {
             IndexWriter writer = index().writer();
             for (KeptText text : texts) {
                 writer.updateDocument(new Term(KEY, key(text.userId(), text.conversationId(), text.eventId())),
@@ -234,15 +226,7 @@ public class LuceneTextIndex implements TextIndex {
 
     @Override
     public Uni<Void> forget(String userId, String conversationId, Instant upTo) {
-        if (closing) {
-            askedWhileClosing = true;
-            return Uni.createFrom().failure(new IllegalStateException("The search index is closing"));
-        }
-        if (opened == null) {
-            missedWrites = true;
-            return Uni.createFrom().voidItem();
-        }
-        return run(() -> {
+        return write(() -> {
             index().writer().deleteDocuments(new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
                     .add(new TermQuery(new Term(CONVERSATION, conversationId)), Occur.FILTER)
@@ -382,6 +366,22 @@ public class LuceneTextIndex implements TextIndex {
             throw new IllegalStateException("The search index is not open");
         }
         return index;
+    }
+
+    /**
+     * Runs {@code work}, a keep or a forget, as {@link #run} does; before the index is open it only notes
+     * {@link #missedWrites()}, and once it is closing it fails (and the close is not clean).
+     */
+    private Uni<Void> write(IndexWork<Void> work) {
+        if (closing) {
+            askedWhileClosing = true;
+            return Uni.createFrom().failure(new IllegalStateException("The search index is closing"));
+        }
+        if (opened == null) {
+            missedWrites = true;
+            return Uni.createFrom().voidItem();
+        }
+        return run(work);
     }
 
     /**

@@ -8,10 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 import dev.convsearch.domain.TextQuery;
@@ -80,18 +86,17 @@ class TextAnalysisTest {
     @Test
     void anyTextIsIndexedWithItsOffsetsInOrder() throws IOException {
         // offsets that went backwards would make Lucene refuse the event (an IllegalArgumentException)
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         String alphabet = "aZé\u0301._-/ :\n(🎉)0\u200b\ud800";
-        try (org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(
-                new org.apache.lucene.store.ByteBuffersDirectory(),
-                new org.apache.lucene.index.IndexWriterConfig(TextAnalysis.forIndexing()))) {
+        try (IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(),
+                new IndexWriterConfig(TextAnalysis.forIndexing()))) {
             for (int i = 0; i < 2000; i++) {
                 StringBuilder text = new StringBuilder();
                 for (int c = random.nextInt(60); c > 0; c--) {
                     text.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
-                org.apache.lucene.document.Document document = new org.apache.lucene.document.Document();
-                document.add(new org.apache.lucene.document.Field(LuceneTextIndex.TEXT, text.toString(),
+                Document document = new Document();
+                document.add(new Field(LuceneTextIndex.TEXT, text.toString(),
                         LuceneTextIndex.EVENT_TEXT));
                 writer.addDocument(document);
             }
