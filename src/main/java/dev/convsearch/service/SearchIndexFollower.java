@@ -98,13 +98,14 @@ public class SearchIndexFollower {
         return texts.state().chain(state -> {
             databaseId = state.databaseId();
             IndexState held = index.state();
-            boolean anew = held.complete() == null || !state.databaseId().equals(held.databaseId())
-                    || held.complete().isBefore(start.minus(KeptTextRepository.DELETIONS_KEPT));
+            boolean same = held.complete() != null && state.databaseId().equals(held.databaseId());
+            // alone, an index closed cleanly holds everything, however old: no other process writes the database
+            boolean whole = same && alone && held.closedCleanly();
+            boolean anew = !same
+                    || !whole && held.complete().isBefore(start.minus(KeptTextRepository.DELETIONS_KEPT));
             Uni<Void> titles = state.titlesKept() ? Uni.createFrom().voidItem()
                     : texts.keepEarlierTitles().invoke(kept -> LOG.infof("Kept the titles of %d earlier conversations",
                             kept)).replaceWithVoid();
-            // alone, an index closed cleanly holds everything: no other process writes the database
-            boolean whole = !anew && alone && held.closedCleanly();
             Uni<Void> caughtUp;
             if (anew) {
                 caughtUp = index.clear().chain(() -> titles).chain(() -> keep(texts.all(), false));

@@ -2,14 +2,22 @@ package dev.convsearch.embedded;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 import dev.convsearch.support.PackagedService;
@@ -18,7 +26,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged jar on its embedded database, stopped and started again: after a clean stop the search index is taken
- * as it is (no read of the database, which only this process writes); after a kill -9 it is caught up from MongoDB.
+ * as it is (no read of the database, which only this process writes), however long ago; after a kill -9 it is caught
+ * up from MongoDB.
  * Either way every acknowledged event is found.
  */
 class SearchIndexRestartIT {
@@ -38,6 +47,8 @@ class SearchIndexRestartIT {
             first.terminate();
             assertTrue(first.waitForExit(Duration.ofSeconds(30)), first.log());
         }
+        // as if it had been stopped for longer than MongoDB keeps deletions: closed cleanly, it needs nothing anyway
+        completedDaysAgo(data.resolve("search-index"), 8);
         try (PackagedService second = PackagedService.start(env).awaitReady(START)) {
             String key = Files.readString(data.resolve("local-api-key")).strip();
             assertTrue(second.log().contains("Search index caught up with MongoDB (closed cleanly: nothing to read)"),
@@ -51,6 +62,18 @@ class SearchIndexRestartIT {
             assertTrue(third.log().contains("Search index caught up with MongoDB (from its last commit)"), third.log());
             assertFound(third, key, "wombat");
             assertFound(third, key, "quokka");
+        }
+    }
+
+    /** Rewrites the index's last commit as if it had been complete {@code days} days ago. */
+    private static void completedDaysAgo(Path index, int days) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(index);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+            assertEquals("true", data.get("closed_cleanly"), data.toString());
+            data.put("complete", Long.toString(Instant.now().minus(Duration.ofDays(days)).toEpochMilli()));
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
         }
     }
 
