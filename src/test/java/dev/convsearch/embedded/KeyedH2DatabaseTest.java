@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -24,6 +25,7 @@ import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.convsearch.support.SnapshotMemoryBackend;
 
 /**
  * The embedded database's unique indexes on value-ordered maps: a data file made before them opens with its indexes
@@ -83,6 +85,50 @@ class KeyedH2DatabaseTest {
                     .anyMatch(index -> "written_at".equals(index.getString("name"))), "the index is still listed");
         });
         reopened.close();
+    }
+
+    @Test
+    void queriesThatGiveTheFirstFieldsReadOnlyTheirRunsAndAnswerAsAFullReadDoes() throws Exception {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            documents.add(new Document("user_id", "u" + (i % 3)).append("conversation_id", "c" + (i % 20))
+                    .append("n", i).append("tags", i % 4 == 0 ? List.of("ops") : List.of()));
+        }
+        documents.add(new Document("user_id", "u10").append("conversation_id", "c1").append("n", 100));
+        documents.add(new Document("user_id", "u").append("conversation_id", "c1").append("n", 101));
+        List<Document> queries = List.of(new Document("user_id", "u1"),
+                new Document("user_id", "u1").append("n", new Document("$gte", 30)),
+                new Document("user_id", "u1").append("conversation_id", new Document("$in", List.of("c1", "c4", "nope"))),
+                new Document("user_id", "u2").append("conversation_id", "c5"),
+                new Document("user_id", "u0").append("tags", "ops").append("$or",
+                        List.of(new Document("n", 0), new Document("n", new Document("$gt", 40)))),
+                new Document("user_id", new Document("$in", List.of("u0", "u10"))),
+                new Document("user_id", "nobody"), new Document("conversation_id", "c1"),
+                new Document("user_id", "u").append("conversation_id", "c1"));
+        Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
+        DurableH2Backend keyed = DurableH2Backend.open(file.toString());
+        List<List<Object>> answers = new ArrayList<>();
+        run(keyed, collection -> {
+            collection.createIndex(new Document("user_id", 1).append("conversation_id", 1),
+                    new IndexOptions().unique(true).name("user_conversation_unique"));
+            collection.insertMany(documents.stream().map(Document::new).toList());
+            queries.forEach(query -> answers.add(ns(collection, query)));
+        });
+        keyed.close();
+        run(new SnapshotMemoryBackend(), collection -> {
+            collection.insertMany(documents.stream().map(Document::new).toList());
+            for (int q = 0; q < queries.size(); q++) {
+                assertEquals(ns(collection, queries.get(q)), answers.get(q), queries.get(q).toJson());
+            }
+        });
+        assertEquals(List.of(1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 34, 37, 40, 43, 46, 49, 52, 55, 58),
+                answers.get(0));
+    }
+
+    /** The documents' {@code n}, sorted. */
+    private static List<Object> ns(MongoCollection<Document> collection, Document query) {
+        return collection.find(query).sort(new Document("n", 1)).map(document -> document.get("n"))
+                .into(new ArrayList<>());
     }
 
     private static void run(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
