@@ -119,7 +119,8 @@ class EmbeddedCrashIT {
         System.out.printf("crash: %d rounds (seed %d), kill -9 at random points of 4 concurrent writers; %d acknowledged "
                 + "writes, 0 lost, 0 half-applied; %d conversations at the end; %d acknowledged events found by their "
                 + "words after a restart, 0 missing%n", rounds, seed, acknowledged.get(), checked, eventsFound.get());
-        assertTrue(acknowledged.get() > rounds * 10, "the writers got writes acknowledged: " + acknowledged.get());
+        // about 75 a round on the 2-core build machine, 4 a round when other builds shared its cores
+        assertTrue(acknowledged.get() > rounds * 3, "the writers got writes acknowledged: " + acknowledged.get());
     }
 
     /**
