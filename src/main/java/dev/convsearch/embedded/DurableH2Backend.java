@@ -61,7 +61,7 @@ final class DurableH2Backend extends H2Backend {
     /** How many writes were applied, and up to which of them the file holds: both only grow. */
     private long applied;
     private long durable;
-    /** Whether a commit and sync is under way (then the others wait for it), and the last one's failure. */
+    /** Whether a commit and sync is under way (then the others wait for it); commits made, for compaction. */
     private boolean committing;
     private int commits;
 
@@ -165,10 +165,7 @@ final class DurableH2Backend extends H2Backend {
         Lock write = lock.writeLock();
         write.lock();
         try {
-            long upTo;
-            synchronized (this) {
-                upTo = applied;
-            }
+            long upTo = applied; // written under the write lock too
             if (store.hasUnsavedChanges()) {
                 if (++commits % COMPACT_EVERY_COMMITS == 0) {
                     store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);

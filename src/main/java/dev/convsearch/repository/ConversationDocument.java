@@ -12,8 +12,11 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
  * property to its stored name in {@code ConversationField}; enum values are stored as their wire strings.
  * {@code user_id} is the owner (never taken from the client); {@code user_id} + {@code conversation_id} is unique.
  */
-@MongoEntity(collection = "conversations")
+@MongoEntity(collection = ConversationDocument.COLLECTION)
 public class ConversationDocument {
+
+    /** The collection of the conversations. */
+    public static final String COLLECTION = "conversations";
 
     /**
      * When the service last wrote the document (server time; never given by clients, never returned). Lets a walk

@@ -77,13 +77,8 @@ public class KeptTextRepository {
         this.events = db.getCollection(EVENTS);
         this.deletions = db.getCollection(DELETIONS);
         this.state = db.getCollection(STATE);
-        this.conversations = db.getCollection("conversations");
+        this.conversations = db.getCollection(ConversationDocument.COLLECTION);
         this.revisions = revisions;
-    }
-
-    /** This process's name as a writer. */
-    public String writer() {
-        return writer;
     }
 
     /** Keeps the events of the user's conversation (replacing those already kept by id); the rows as kept. */

@@ -79,7 +79,7 @@ public class ConversationService {
         TextQuery query = filter.textQuery();
         if (query == null) {
             return repository.findPage(filter, order, after, limit + 1)
-                    .chain(docs -> page(filter, order, limit, asOf, docs, null, view, pageOf));
+                    .chain(docs -> page(filter, order, limit, asOf, docs, null, null, view, pageOf));
         }
         return texts.find(filter.userId(), query).chain(hits -> {
             if (hits.matches().isEmpty()) {
@@ -88,14 +88,17 @@ public class ConversationService {
             Uni<List<ConversationDocument>> docs = order == SortOrder.RELEVANCE
                     ? ranked(filter, limit + 1, after, hits)
                     : repository.findPage(filter, order, after, limit + 1, hits.matches().keySet());
-            return docs.chain(found -> page(filter, order, limit, asOf, found, hits.matches(), view, pageOf));
+            return docs.chain(found -> page(filter, order, limit, asOf, found, query, hits.matches(), view, pageOf));
         });
     }
 
-    /** A page of {@code docs} (one more than {@code limit} when another page follows), shown as {@code view} shows. */
+    /**
+     * A page of {@code docs} (one more than {@code limit} when another page follows), shown as {@code view} shows; with
+     * {@code query} (else null), each with its text matches, and {@code matches} the relevance of each.
+     */
     private <T, R> Uni<R> page(SearchFilter filter, SortOrder order, int limit, Instant asOf,
-            List<ConversationDocument> docs, Map<String, TextRelevance> matches, ConversationView<T> view,
-            BiFunction<List<T>, String, R> pageOf) {
+            List<ConversationDocument> docs, TextQuery query, Map<String, TextRelevance> matches,
+            ConversationView<T> view, BiFunction<List<T>, String, R> pageOf) {
         boolean more = docs.size() > limit;
         List<ConversationDocument> page = more ? docs.subList(0, limit) : docs;
         String next = null;
@@ -108,11 +111,11 @@ public class ConversationService {
             next = cursors.encode(position, filter, order);
         }
         String nextPage = next;
-        if (matches == null) {
+        if (query == null) {
             return subConversations.views(filter.userId(), page, view, items -> pageOf.apply(items, nextPage));
         }
         List<String> ids = page.stream().map(doc -> doc.conversationId).toList();
-        return texts.textMatches(filter.userId(), filter.textQuery(), ids).chain(textMatches -> subConversations
+        return texts.textMatches(filter.userId(), query, ids).chain(textMatches -> subConversations
                 .views(filter.userId(), page, textMatches, view, items -> pageOf.apply(items, nextPage)));
     }
 
@@ -245,7 +248,7 @@ public class ConversationService {
         return repository.findAll(userId, ids).chain(found -> {
             Set<String> existing = found.stream().map(doc -> doc.conversationId).collect(Collectors.toSet());
             return repository.deleteAll(userId, existing).chain(() -> texts.forget(userId, ids))
-                    .map(deleted -> new BatchResult.Deleted(
+                    .map(forgotten -> new BatchResult.Deleted(
                             ids.stream().filter(existing::contains).toList(),
                             ids.stream().filter(id -> !existing.contains(id)).toList()));
         });
