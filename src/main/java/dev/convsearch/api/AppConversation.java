@@ -30,7 +30,7 @@ public record AppConversation(
         Instant createdAt,
         @Schema(description = "last_updated_at") Instant updatedAt,
         @Schema(description = "RUNNING and STARTING as the status; PAUSED for STOPPED") SandboxStatus sandboxStatus,
-        @Schema(nullable = true, description = "Always null: convsearch does not follow executions") String executionStatus,
+        @Schema(nullable = true, description = "What the OpenHands agent-server running the conversation last reported (idle, running, paused, waiting_for_confirmation, finished, error, stuck), through the live feed (/api/v1/webhooks); null when none did") String executionStatus,
         @Schema(nullable = true, description = "url") String conversationUrl,
         @Schema(nullable = true) String sessionApiKey,
         List<String> tags,

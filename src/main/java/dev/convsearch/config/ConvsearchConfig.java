@@ -104,5 +104,13 @@ public interface ConvsearchConfig {
         /** Largest body of events for one conversation (JSON or NDJSON). */
         @WithDefault("4M")
         MemorySize maxEventsBody();
+
+        /**
+         * Largest body an OpenHands agent-server may post to the live feed's webhooks. Above the agent-server's own
+         * bounds (5 MiB a batch, and a single event up to its 50 MiB queue), so every batch it can send is taken: a
+         * refused batch would block the conversation's feed.
+         */
+        @WithDefault("64M")
+        MemorySize maxWebhookBody();
     }
 }

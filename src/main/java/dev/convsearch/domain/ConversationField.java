@@ -77,7 +77,13 @@ public enum ConversationField {
     PROMPT_TOKENS("prompt_tokens", "prompt_tokens", Long.class, NewConversation::promptTokens, Nulls.ALLOWED,
             UnaryOperator.identity(), CREATE, IMPORT),
     COMPLETION_TOKENS("completion_tokens", "completion_tokens", Long.class, NewConversation::completionTokens,
-            Nulls.ALLOWED, UnaryOperator.identity(), CREATE, IMPORT);
+            Nulls.ALLOWED, UnaryOperator.identity(), CREATE, IMPORT),
+    /**
+     * What the OpenHands agent-server running the conversation last said its execution was ({@code idle},
+     * {@code running}, {@code finished}, ...): written by the live feed only, returned by the V1 surface.
+     */
+    EXECUTION_STATUS("execution_status", "execution_status", String.class, null, Nulls.ALLOWED,
+            UnaryOperator.identity());
 
     /** The writes that may set a field. */
     public enum Write {

@@ -37,6 +37,11 @@ public final class FastApiErrors {
         return List.of("query", name);
     }
 
+    /** The location of path parameter {@code name}. */
+    public static List<Object> path(String name) {
+        return List.of("path", name);
+    }
+
     /** The location of a body's part: {@code body}, then field names and list indexes. */
     public static List<Object> body(Object... path) {
         List<Object> loc = new ArrayList<>(path.length + 1);
@@ -127,6 +132,11 @@ public final class FastApiErrors {
     /** A value that is not an opaque token the service made (a cursor), or otherwise not valid. */
     public static ValidationError valueError(List<Object> loc, String msg) {
         return new ValidationError(loc, msg, "value_error");
+    }
+
+    /** A text that is no UUID (dashed, or 32 hex digits). */
+    public static ValidationError uuidParsing(List<Object> loc) {
+        return new ValidationError(loc, "Input should be a valid UUID", "uuid_parsing");
     }
 
     /** A value of the wrong JSON type (or null where none is allowed) for a field of Java type {@code type}. */

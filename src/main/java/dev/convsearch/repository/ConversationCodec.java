@@ -68,6 +68,8 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
                 case "accumulated_cost" -> doc.accumulatedCost = number(reader, Number::doubleValue);
                 case "prompt_tokens" -> doc.promptTokens = number(reader, Number::longValue);
                 case "completion_tokens" -> doc.completionTokens = number(reader, Number::longValue);
+                case "execution_status" -> doc.executionStatus = text(reader);
+                case ConversationDocument.INFO_UPDATED_AT -> doc.infoUpdatedAt = instant(reader);
                 case ConversationDocument.REVISED_AT -> doc.revisedAt = instant(reader);
                 default -> reader.skipValue();
             }
@@ -104,6 +106,8 @@ public class ConversationCodec implements Codec<ConversationDocument>, CodecProv
         field(writer, "accumulated_cost", doc.accumulatedCost, BsonWriter::writeDouble);
         field(writer, "prompt_tokens", doc.promptTokens, BsonWriter::writeInt64);
         field(writer, "completion_tokens", doc.completionTokens, BsonWriter::writeInt64);
+        field(writer, "execution_status", doc.executionStatus, BsonWriter::writeString);
+        field(writer, ConversationDocument.INFO_UPDATED_AT, doc.infoUpdatedAt, ConversationCodec::writeInstant);
         field(writer, ConversationDocument.REVISED_AT, doc.revisedAt, ConversationCodec::writeInstant);
         writer.writeEndDocument();
     }

@@ -34,6 +34,11 @@ public class ConversationDocument {
      * {@code sub_conversation_ids} of the conversations that have it, and only of those.
      */
     public static final String HAS_SUB_CONVERSATIONS = "has_sub_conversations";
+    /**
+     * The {@code updated_at} of the last conversation info an OpenHands agent-server sent that was applied (never
+     * returned): an info older than it changes nothing, since the agent-server sends them from background tasks.
+     */
+    public static final String INFO_UPDATED_AT = "info_updated_at";
 
     public ObjectId id;
 
@@ -82,6 +87,10 @@ public class ConversationDocument {
     public Long promptTokens;
 
     public Long completionTokens;
+
+    public String executionStatus;
+
+    public Instant infoUpdatedAt;
 
     public Instant revisedAt;
 

@@ -10,9 +10,11 @@ import static dev.convsearch.domain.ConversationField.USER_ID;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -113,6 +115,48 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     /** The user's conversation with that id, or null. */
     public Uni<ConversationDocument> findOne(String userId, String conversationId) {
         return find(key(userId, conversationId)).firstResult();
+    }
+
+    /**
+     * Whether a user other than {@code userId} holds a conversation with that id. No index leads with the id (ids are
+     * unique per user, and the collection may be sharded on {@code user_id}), so this reads the unique index or the
+     * collection: the live feed asks it once per conversation, when it first sees one.
+     */
+    public Uni<Boolean> heldByAnother(String userId, String conversationId) {
+        Document query = new Document(CONVERSATION_ID.stored(), conversationId)
+                .append(USER_ID.stored(), new Document("$ne", userId));
+        return mongoCollection().withDocumentClass(Document.class)
+                .find(query, new FindOptions().projection(new Document(USER_ID.stored(), 1)).limit(1))
+                .collect().first().map(Objects::nonNull);
+    }
+
+    /**
+     * Applies to the user's conversation what an OpenHands agent-server said of it: sets {@code set} and moves
+     * {@code last_updated_at} up to {@code activityAt} (never back; null leaves it). For an info ({@code infoUpdatedAt}
+     * not null) only when no later info was applied, and it is then the last applied. The conversation after, or null
+     * when the user has none with that id or a later info was applied.
+     */
+    public Uni<ConversationDocument> applyFeed(String userId, String conversationId, ConversationChange set,
+            Instant activityAt, Instant infoUpdatedAt) {
+        if (set.fields().isEmpty() && activityAt == null && infoUpdatedAt == null) {
+            return findOne(userId, conversationId);
+        }
+        Document query = key(userId, conversationId);
+        return revisions.stamped(stamp -> {
+            Document fields = revised(set, stamp);
+            if (infoUpdatedAt != null) {
+                Date at = Date.from(infoUpdatedAt);
+                // mongo-java-server reads a $not beside another operator of the same field as it should; kept alone
+                query.append(ConversationDocument.INFO_UPDATED_AT, new Document("$not", new Document("$gt", at)));
+                fields.append(ConversationDocument.INFO_UPDATED_AT, at);
+            }
+            Document update = new Document("$set", fields);
+            if (activityAt != null) {
+                update.append("$max", new Document(LAST_UPDATED_AT.stored(), Date.from(activityAt)));
+            }
+            return mongoCollection().findOneAndUpdate(query, update,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        });
     }
 
     /** Stores a new conversation with {@code values}; fails with a duplicate key when the user already has its id. */

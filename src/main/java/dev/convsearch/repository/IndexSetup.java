@@ -25,19 +25,24 @@ public class IndexSetup {
     private final ConversationRepository conversations;
     private final ApiKeyRepository apiKeys;
     private final KeptTextRepository texts;
+    private final FeedDeletionRepository feedDeletions;
     private final AtomicBoolean ready = new AtomicBoolean();
     private Cancellable attempt;
 
-    public IndexSetup(ConversationRepository conversations, ApiKeyRepository apiKeys, KeptTextRepository texts) {
+    public IndexSetup(ConversationRepository conversations, ApiKeyRepository apiKeys, KeptTextRepository texts,
+            FeedDeletionRepository feedDeletions) {
         this.conversations = conversations;
         this.apiKeys = apiKeys;
         this.texts = texts;
+        this.feedDeletions = feedDeletions;
     }
 
     void onStart(@Observes StartupEvent event) {
-        attempt = Uni.combine().all().unis(conversations.createIndexes(), apiKeys.createIndexes(), texts.createIndexes())
-                .with((conversationIndexes, keyIndexes, textIndexes) -> conversationIndexes.size() + keyIndexes.size()
-                        + textIndexes.size())
+        attempt = Uni.combine().all()
+                .unis(conversations.createIndexes(), apiKeys.createIndexes(), texts.createIndexes(),
+                        feedDeletions.createIndexes())
+                .with((conversationIndexes, keyIndexes, textIndexes, feedIndexes) -> conversationIndexes.size()
+                        + keyIndexes.size() + textIndexes.size() + feedIndexes.size())
                 .onFailure().invoke(e -> LOG.warnf("Creating indexes failed (%s); retrying", e.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
                 .subscribe().with(

@@ -1,5 +1,7 @@
 package dev.convsearch.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads the API key from {@code X-Session-API-Key} (the OpenHands header) or {@code Authorization: Bearer}. A request
- * without either stays anonymous, and the protected resources answer it 401.
+ * Reads the API keys of {@code X-Session-API-Key} (the OpenHands header) and {@code Authorization: Bearer}; which of them
+ * decides is {@link ApiKeyIdentityProvider}'s rule. A request without either stays anonymous, and the protected
+ * resources answer it 401.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -25,11 +28,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String key = presentedKey(context);
-        if (key == null) {
+        List<String> keys = presentedKeys(context);
+        if (keys.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(key));
+        return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(keys));
     }
 
     @Override
@@ -47,16 +50,17 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER, HEADER));
     }
 
-    /** The key of the session header, else of a Bearer authorization, else null. */
-    static String presentedKey(RoutingContext context) {
+    /** The keys presented: the session header's, then a Bearer authorization's (none, one or both). */
+    static List<String> presentedKeys(RoutingContext context) {
+        List<String> keys = new ArrayList<>(2);
         String key = context.request().getHeader(HEADER);
         if (key != null) {
-            return key;
+            keys.add(key);
         }
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return authorization.substring(BEARER.length()).strip();
+            keys.add(authorization.substring(BEARER.length()).strip());
         }
-        return null;
+        return keys;
     }
 }

@@ -1,17 +1,19 @@
 package dev.convsearch.security;
 
+import java.util.List;
+
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 
-/** The API key a request presented. */
+/** The API keys a request presented: one, or two when it carried both headers. */
 public class ApiKeyAuthenticationRequest extends BaseAuthenticationRequest {
 
-    private final String key;
+    private final List<String> keys;
 
-    public ApiKeyAuthenticationRequest(String key) {
-        this.key = key;
+    public ApiKeyAuthenticationRequest(List<String> keys) {
+        this.keys = List.copyOf(keys);
     }
 
-    public String key() {
-        return key;
+    public List<String> keys() {
+        return keys;
     }
 }

@@ -71,7 +71,7 @@ public final class ConversationMapper {
                 doc.lastUpdatedAt,
                 status == ConversationStatus.STOPPED ? SandboxStatus.PAUSED
                         : WireEnum.parse(SandboxStatus.class, status.wire()).orElse(null),
-                null,
+                doc.executionStatus,
                 doc.url,
                 doc.sessionApiKey,
                 doc.tags == null ? List.of() : doc.tags,

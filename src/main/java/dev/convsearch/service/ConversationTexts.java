@@ -45,11 +45,20 @@ public class ConversationTexts {
      */
     public Uni<Void> keepEvents(String userId, String conversationId, List<ConversationEvent> events) {
         return requireReady().chain(() -> ownConversation(userId, conversationId))
-                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
-                        : texts.keepEvents(userId, conversationId, events).chain(index::keep)
-                                .chain(() -> ownConversation(userId, conversationId).onFailure(
-                                        ConversationNotFoundException.class)
-                                        .call(() -> forget(userId, List.of(conversationId)))));
+                .chain(() -> keepOwnEvents(userId, conversationId, events));
+    }
+
+    /**
+     * {@link #keepEvents} of a conversation the caller was just seen to hold: 404 (after forgetting them) when it was
+     * deleted while its events were written.
+     */
+    public Uni<Void> keepOwnEvents(String userId, String conversationId, List<ConversationEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return requireReady().chain(() -> texts.keepEvents(userId, conversationId, events)).chain(index::keep)
+                .chain(() -> ownConversation(userId, conversationId).onFailure(ConversationNotFoundException.class)
+                        .call(() -> forget(userId, List.of(conversationId))));
     }
 
     /**

@@ -45,7 +45,8 @@ class ConversationFieldTest {
 
     /** Kept for the OpenHands V1 surface, which returns them (the cost and tokens in its metrics). */
     private static final Set<ConversationField> V1_ONLY = EnumSet.of(ConversationField.LLM_MODEL,
-            ConversationField.ACCUMULATED_COST, ConversationField.PROMPT_TOKENS, ConversationField.COMPLETION_TOKENS);
+            ConversationField.ACCUMULATED_COST, ConversationField.PROMPT_TOKENS, ConversationField.COMPLETION_TOKENS,
+            ConversationField.EXECUTION_STATUS);
 
     @Test
     void everyFieldButTheOwnerIsReturnedTheV1OnesByTheV1Surface() {

@@ -71,6 +71,14 @@ class QueryShapesTest {
                             new Document("_id", new Document("$gt", "b"))))));
             // case-insensitive matching of letters beyond ASCII
             assertEquals(List.of("d"), ids(c, new Document("title", regex("éCLAIR"))));
+            // an equality beside a $ne on another field (the live feed's "held by another user")
+            assertEquals(List.of(), ids(c, new Document("title", "fix c").append("_id", new Document("$ne", "b"))));
+            assertEquals(List.of("b"), ids(c, new Document("title", "fix c").append("_id", new Document("$ne", "a"))));
+            // $max moves a date up, never back (the live feed's last_updated_at), beside a $set
+            c.updateOne(new Document("_id", "a"), new Document("$max", new Document("created_at", T3))
+                    .append("$set", new Document("title", "Fix b")));
+            c.updateOne(new Document("_id", "c"), new Document("$max", new Document("created_at", T1)));
+            assertEquals(List.of("a", "c", "e"), ids(c, new Document("created_at", T3)));
         } finally {
             server.shutdownNow();
         }

@@ -36,7 +36,7 @@ class ConversationCodecTest {
 
     /** The names the service stores beyond the field table's. */
     private static final Set<String> INTERNAL = Set.of("_id", ConversationDocument.REVISED_AT,
-            ConversationDocument.HAS_PARENT, ConversationDocument.HAS_SUB_CONVERSATIONS);
+            ConversationDocument.HAS_PARENT, ConversationDocument.HAS_SUB_CONVERSATIONS, ConversationDocument.INFO_UPDATED_AT);
 
     @Test
     void everyPropertyIsWrittenUnderAStoredNameAndReadBack() throws Exception {

@@ -42,7 +42,10 @@ public enum TestUsers {
     GUS,
     HUGO,
     IRIS,
-    JACK;
+    JACK,
+    KIM,
+    LEO,
+    MIA;
 
     /** The user id (the lowercase name). */
     public String id() {
