@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 
 import dev.convsearch.support.TestUsers;
@@ -64,7 +65,7 @@ final class HostileRequests {
     }
 
     HostileRequest next() {
-        int kind = random.nextInt(18);
+        int kind = random.nextInt(20);
         return switch (kind) {
             case 0, 1 -> search("/api/conversations");
             case 2 -> search(random.nextBoolean() ? "/api/v1/app-conversations/search" : "/api/v1/app-conversations");
@@ -79,6 +80,8 @@ final class HostileRequests {
             case 11 -> withBody("POST", random.nextBoolean() ? "/api/conversations/batch-delete"
                     : "/api/conversations/batch-update");
             case 12, 13 -> events();
+            case 14 -> webhookEvents();
+            case 15 -> webhookInfo();
             default -> oddMethodOrPath();
         };
     }
@@ -150,6 +153,72 @@ final class HostileRequests {
         }
         return new HostileRequest("POST /api/conversations/<id>/events " + type, spec -> auth(spec).contentType(type)
                 .body(body).urlEncodingEnabled(false).post(path));
+    }
+
+    /**
+     * A batch for the live feed, as an agent-server posts it (its sandbox key beside the caller's Bearer key, now and
+     * then): a UUID (dashed or hex) or any path id; a list of events, state updates and anything else, or any body.
+     */
+    private HostileRequest webhookEvents() {
+        String path = "/api/v1/webhooks/events/" + (random.nextInt(4) == 0 ? encoded(pathId()) : uuid());
+        byte[] body;
+        if (random.nextInt(5) == 0) {
+            body = body();
+        } else {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = random.nextInt(8); i > 0; i--) {
+                batch.append(switch (random.nextInt(4)) {
+                    case 0 -> jsonValue(0);
+                    case 1 -> "{\"id\": " + quote(value()) + ", \"kind\": \"ConversationStateUpdateEvent\", \"key\": "
+                            + quote(pick(List.of("execution_status", "stats", "full_state", "agent", value())))
+                            + ", \"value\": " + jsonValue(0) + "}";
+                    case 2 -> "{\"id\": " + quote(value()) + ", \"kind\": \"MessageEvent\", \"source\": \"user\", "
+                            + "\"llm_message\": {\"content\": [{\"type\": \"text\", \"text\": " + quote(value()) + "}]}}";
+                    default -> new String(jsonObject(0), StandardCharsets.UTF_8);
+                }).append(i > 1 ? "," : "");
+            }
+            body = batch.append(random.nextInt(30) == 0 ? "" : "]").toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return new HostileRequest("POST /api/v1/webhooks/events/<id>", spec -> sandboxKey(auth(spec))
+                .contentType(contentType()).body(body).urlEncodingEnabled(false).post(path));
+    }
+
+    /** A conversation info for the live feed: an id that may be a UUID, fields of every type, or any body. */
+    private HostileRequest webhookInfo() {
+        byte[] body;
+        if (random.nextInt(5) == 0) {
+            body = body();
+        } else {
+            StringBuilder info = new StringBuilder("{\"id\": ").append(random.nextInt(4) == 0 ? jsonValue(0)
+                    : quote(random.nextBoolean() ? uuid() : randomUuid().toString()));
+            for (String field : List.of("title", "execution_status", "created_at", "updated_at", "tags", "stats",
+                    "metrics", "agent", "parent_conversation_id")) {
+                if (random.nextBoolean()) {
+                    info.append(", ").append(quote(field)).append(": ").append(field.equals("execution_status")
+                            ? quote(pick(List.of("running", "deleting", "idle", "finished", value())))
+                            : jsonValue(0));
+                }
+            }
+            body = info.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return new HostileRequest("POST /api/v1/webhooks/conversations", spec -> sandboxKey(auth(spec))
+                .contentType(contentType()).body(body).post("/api/v1/webhooks/conversations"));
+    }
+
+    /** A UUID as 32 hex digits, in a random case. */
+    private String uuid() {
+        String hex = randomUuid().toString().replace("-", "");
+        return random.nextInt(4) == 0 ? hex.toUpperCase(java.util.Locale.ROOT) : hex;
+    }
+
+    /** A UUID of this generator's seed. */
+    private UUID randomUuid() {
+        return new UUID(random.nextLong(), random.nextLong());
+    }
+
+    /** The agent-server's own key, beside the caller's, one time in two. */
+    private RequestSpecification sandboxKey(RequestSpecification spec) {
+        return random.nextBoolean() ? spec.header("X-Session-API-Key", "sandbox-" + randomUuid()) : spec;
     }
 
     private HostileRequest plain(String method, String path) {
