@@ -40,7 +40,7 @@ class ConcurrentWritersTest {
     private static final TestUsers USER = TestUsers.VICTOR;
     private static final int SEEDED = 60;
     private static final int WRITERS = 2;
-    private static final long RUN_MILLIS = Long.getLong("convsearch.concurrency.millis", 8000);
+    private static final long RUN_MILLIS = Long.getLong("concurrency.millis", 8000);
     private static final String SEED_TAG = "seed";
     private static final List<String> TAGS = List.of("ops", "nightly", "bot", "Review");
 

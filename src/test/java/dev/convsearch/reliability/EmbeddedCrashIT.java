@@ -39,7 +39,7 @@ import dev.convsearch.support.PackagedService;
  * every acknowledged event of a conversation still there is found by a search of its words (the search index is
  * caught up from MongoDB at the restart).
  * The service is killed once straight after a known sequence of writes, then at random points of a stream of
- * concurrent writes, round after round. Set -Dconvsearch.crash.rounds and -Dconvsearch.crash.seed to change the run.
+ * concurrent writes, round after round. Set -Dcrash.rounds and -Dcrash.seed to change the run.
  */
 class EmbeddedCrashIT {
 
@@ -99,8 +99,8 @@ class EmbeddedCrashIT {
 
     @Test
     void killsAtRandomPointsOfConcurrentWritesLoseNothing() throws Exception {
-        int rounds = Integer.getInteger("convsearch.crash.rounds", 12);
-        long seed = Long.getLong("convsearch.crash.seed", System.nanoTime());
+        int rounds = Integer.getInteger("crash.rounds", 12);
+        long seed = Long.getLong("crash.seed", System.nanoTime());
         Random random = new Random(seed);
         Path data = Files.createTempDirectory("convsearch-crash");
         PackagedService service = embedded(data);

@@ -25,7 +25,7 @@ import io.restassured.response.Response;
 /**
  * Sends at least 10 000 generated hostile requests over every endpoint (see {@link HostileRequests}) and holds every
  * answer to the contract: a documented status, the documented body shape, never a 5xx; then checks the service is
- * still healthy and still answers correctly. Set -Dconvsearch.hostile.seed to repeat a run, -Dconvsearch.hostile.count
+ * still healthy and still answers correctly. Set -Dhostile.seed to repeat a run, -Dhostile.count
  * for more requests.
  */
 @QuarkusTest
@@ -43,8 +43,8 @@ class HostileInputTest {
 
     @Test
     void thousandsOfHostileRequestsGetOnlyDocumentedAnswers() throws Exception {
-        long seed = Long.getLong("convsearch.hostile.seed", 20261129L);
-        int count = Integer.getInteger("convsearch.hostile.count", 6_000);
+        long seed = Long.getLong("hostile.seed", 20261129L);
+        int count = Integer.getInteger("hostile.count", 6_000);
         List<String> ids = seed();
         // a conversation the generator never names: it must come through unchanged
         USER.request().body(Map.of("conversation_id", "canary", "title", "Canary")).post("/api/conversations")
@@ -69,7 +69,7 @@ class HostileInputTest {
                 .sum();
         System.out.printf("hostile input: %d requests (seed %d), statuses %s, 5xx %d, contract violations %d%n",
                 count, seed, statuses, fiveHundreds, violations.size());
-        String replay = "seed " + seed + " (repeat with -Dconvsearch.hostile.seed=" + seed + ")";
+        String replay = "seed " + seed + " (repeat with -Dhostile.seed=" + seed + ")";
         assertTrue(violations.isEmpty(), replay + "\n" + String.join("\n", violations));
         assertEquals(0, fiveHundreds, replay);
         given().get("/q/health/ready").then().statusCode(200);

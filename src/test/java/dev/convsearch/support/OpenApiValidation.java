@@ -8,6 +8,7 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageH
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -77,6 +80,11 @@ public class OpenApiValidation implements QuarkusTestBeforeEachCallback {
             .withRule("pydantic's lax mode: a body's boolean or integer may be given as a string",
                     allOf(messageHasKey("validation.request.body.schema.type"), messageContainsRegexp(
                             "Instance type \\(string\\) does not match .*allowed: \\[\"(boolean|integer)\"(,\"null\")?\\]")))
+            .withRule("pydantic's lax mode: a body's date-time may be given as a number (seconds since 1970)",
+                    allOf(messageHasKey("validation.request.body.schema.anyOf"),
+                            (message, operation, request, response) -> request != null && message.getMessage()
+                                    .matches("(?s).*\\[Path '/(created_at|last_updated_at)'\\].*")
+                                    && numberAt(request, message.getMessage())))
             .withRule("A request that names no media type (Content-Type: */*) is read as the operation's own",
                     allOf(messageHasKey("validation.request.contentType.notAllowed"),
                             headerContainsSubstring("Content-Type", "*/*")))
@@ -115,6 +123,18 @@ public class OpenApiValidation implements QuarkusTestBeforeEachCallback {
     /** The validator of the stored document, with {@link #ACCEPTED}. */
     static OpenApiInteractionValidator validator() {
         return Validator.INSTANCE;
+    }
+
+    /** Whether the field a body finding names ({@code [Path '/name']}) holds a number in the request's body. */
+    private static boolean numberAt(Request request, String finding) {
+        Matcher path = Pattern.compile("\\[Path '/([a-z_]+)'\\]").matcher(finding);
+        try {
+            return path.find() && request.getRequestBody().isPresent() && new ObjectMapper()
+                    .readTree(request.getRequestBody().get().toString(StandardCharsets.UTF_8)).path(path.group(1))
+                    .isNumber();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A rule on a query parameter's finding, given the parameter and its values in the request. */
