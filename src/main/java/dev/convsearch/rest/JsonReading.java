@@ -23,7 +23,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Reads JSON bodies as pydantic does: a number or a boolean is not a string ({@code "title": 5} is a 422), while a
- * numeric string is still an integer, as in pydantic's lax mode; a list may not hold nulls; and date-times are read by
+ * numeric string is still an integer, as in pydantic's lax mode; a number with a fraction is not an integer; a list may not
+ * hold nulls; and date-times are read by
  * {@link Timestamps} (an offset or none, which is UTC; cut to milliseconds).
  */
 @Singleton
@@ -35,6 +36,8 @@ public class JsonReading implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // pydantic refuses a number with a fraction for an integer ("num_connections": -0.5 is a 422, not 0)
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.registerModule(new SimpleModule("convsearch-timestamps").addDeserializer(Instant.class,
                 new TimestampDeserializer()));
