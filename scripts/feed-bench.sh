@@ -38,7 +38,7 @@ trap '[ -n "$service" ] && kill -9 "$service" 2>/dev/null || true' EXIT
 start_service() {
     # shellcheck disable=SC2086
     (cd target/quarkus-app && PORT=$port CONVSEARCH_EMBEDDED_DATA_DIR="$1" CONVSEARCH_AUTH_STATIC_KEYS="$keys" \
-        CONVSEARCH_SEARCH_INDEX_DIR="$1/search-index" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+        CONVSEARCH_SEARCH_INDEX_DIR="$1/search-index" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false CONVSEARCH_RATE_LIMIT_ENABLED=false \
         exec "$service_java" $java_opts -jar quarkus-run.jar) > "$2" 2>&1 &
     service=$!
 }

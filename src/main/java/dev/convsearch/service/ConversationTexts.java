@@ -3,6 +3,7 @@ package dev.convsearch.service;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,20 +46,23 @@ public class ConversationTexts {
      */
     public Uni<Void> keepEvents(String userId, String conversationId, List<ConversationEvent> events) {
         return requireReady().chain(() -> ownConversation(userId, conversationId))
-                .chain(() -> keepOwnEvents(userId, conversationId, events));
+                .chain(() -> keepEventsIf(userId, conversationId, events,
+                        () -> ownConversation(userId, conversationId).replaceWith(true)))
+                .replaceWithVoid();
     }
 
     /**
-     * {@link #keepEvents} of a conversation the caller was just seen to hold: 404 (after forgetting them) when it was
-     * deleted while its events were written.
+     * Keeps {@code events} of the caller's conversation, then asks {@code kept} whether they may stay (the live feed
+     * writes the conversation then, which tells whether the caller holds it): they are forgotten when it answers false
+     * or fails. The conversation is looked at after the events are written, so one deleted meanwhile loses them.
      */
-    public Uni<Void> keepOwnEvents(String userId, String conversationId, List<ConversationEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return requireReady().chain(() -> texts.keepEvents(userId, conversationId, events)).chain(index::keep)
-                .chain(() -> ownConversation(userId, conversationId).onFailure(ConversationNotFoundException.class)
-                        .call(() -> forget(userId, List.of(conversationId))));
+    public Uni<Boolean> keepEventsIf(String userId, String conversationId, List<ConversationEvent> events,
+            Supplier<Uni<Boolean>> kept) {
+        Uni<Void> written = events.isEmpty() ? Uni.createFrom().voidItem()
+                : requireReady().chain(() -> texts.keepEvents(userId, conversationId, events)).chain(index::keep);
+        return written.chain(() -> kept.get()).onFailure().call(() -> forget(userId, List.of(conversationId)))
+                .call(stay -> stay || events.isEmpty() ? Uni.createFrom().voidItem()
+                        : forget(userId, List.of(conversationId)));
     }
 
     /**

@@ -100,16 +100,17 @@ public class LiveFeed {
     public Uni<Outcome> events(String userId, String conversationId, List<ConversationEvent> events, FeedUpdate state,
             Instant activityAt) {
         ConversationChange change = stateChange(state);
-        return repository.applyFeed(userId, conversationId, change, activityAt, null).chain(applied -> {
-            if (applied != null) {
-                return Uni.createFrom().item(Outcome.APPLIED);
-            }
-            return firstSight(userId, conversationId, earliest(events))
-                    .chain(made -> made == null ? Uni.createFrom().item(Outcome.DELETED)
-                            : repository.applyFeed(userId, conversationId, change, activityAt, null)
-                                    .replaceWith(Outcome.APPLIED));
-        }).call(outcome -> outcome == Outcome.APPLIED ? texts.keepOwnEvents(userId, conversationId, events)
-                : Uni.createFrom().voidItem());
+        // the events first, then the conversation's write, which tells whether they may stay: two round trips
+        return texts.keepEventsIf(userId, conversationId, events,
+                () -> repository.applyFeed(userId, conversationId, change, activityAt, null).chain(applied -> {
+                    if (applied != null) {
+                        return Uni.createFrom().item(true);
+                    }
+                    return firstSight(userId, conversationId, earliest(events))
+                            .chain(made -> made == null ? Uni.createFrom().item(false)
+                                    : repository.applyFeed(userId, conversationId, change, activityAt, null)
+                                            .replaceWith(true));
+                })).map(kept -> kept ? Outcome.APPLIED : Outcome.DELETED);
     }
 
     private Uni<Outcome> applyInfo(String userId, ConversationDocument existing, FeedUpdate info) {
