@@ -58,10 +58,14 @@ class WebhookTest {
         }
     }
 
-    /** A request as the agent-server sends it: the configured headers, then its sandbox key. */
+    /**
+     * A request as the agent-server sends it (httpx's {@code request(json=...)}): the configured headers, then its
+     * sandbox key, and what httpx adds.
+     */
     static RequestSpecification agentServer(TestUsers user) {
         return given().header("Authorization", "Bearer " + user.key()).header("X-Session-API-Key", SANDBOX_KEY)
-                .contentType("application/json");
+                .header("User-Agent", "python-httpx/0.28.1").header("Accept", "*/*")
+                .header("Accept-Encoding", "gzip, deflate").contentType("application/json");
     }
 
     static Response postEvents(TestUsers user, String hexId, String body) {
