@@ -15,8 +15,19 @@ import io.smallrye.mutiny.Uni;
  */
 public interface TextIndex {
 
-    /** Opens the index, made empty when there is none; once open, it keeps and forgets. */
+    /**
+     * Opens the index, made empty when there is none; once open, it keeps and forgets. Fails with {@link FolderHeld}
+     * when another process holds its folder: trying again cannot help.
+     */
     Uni<Void> open();
+
+    /** The index's folder is held by another process; the message names it and the setting to change. */
+    class FolderHeld extends RuntimeException {
+
+        public FolderHeld(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     /** Whether the index is open. */
     boolean isOpen();

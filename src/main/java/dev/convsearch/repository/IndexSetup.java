@@ -44,7 +44,8 @@ public class IndexSetup {
                 .with((conversationIndexes, keyIndexes, textIndexes, feedIndexes) -> conversationIndexes.size()
                         + keyIndexes.size() + textIndexes.size() + feedIndexes.size())
                 .onFailure().invoke(e -> LOG.warnf("Creating indexes failed (%s); retrying", e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+                // each try waits up to the server selection timeout anyway: ready within seconds of MongoDB answering
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).indefinitely()
                 .subscribe().with(
                         count -> {
                             ready.set(true);

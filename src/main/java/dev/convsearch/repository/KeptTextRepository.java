@@ -108,7 +108,7 @@ public class KeptTextRepository {
 
     /**
      * Forgets every text of the user's conversations {@code conversationIds}, and records their deletion for the
-     * other replicas (when there was any text to forget); when they were forgotten.
+     * other replicas (when there was any text to forget); when they were forgotten, or null when there was none.
      */
     public Uni<Instant> forget(String userId, Collection<String> conversationIds) {
         if (conversationIds.isEmpty()) {
@@ -116,12 +116,11 @@ public class KeptTextRepository {
         }
         return revisions.stamped(stamp -> events.deleteMany(new Document(USER_ID.stored(), userId)
                 .append(CONVERSATION_ID.stored(), new Document("$in", List.copyOf(conversationIds))))
-                .chain(result -> result.getDeletedCount() == 0 ? Uni.createFrom().voidItem()
+                .chain(result -> result.getDeletedCount() == 0 ? Uni.createFrom().<Instant> nullItem()
                         : deletions.insertMany(conversationIds.stream()
                                 .map(id -> new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(), id)
                                         .append(DELETED_AT, Date.from(stamp)).append(WRITER, writer))
-                                .toList()).replaceWithVoid())
-                .replaceWith(stamp));
+                                .toList()).replaceWith(stamp)));
     }
 
     /** Every text written at or after {@code since}, by another process unless {@code ownToo}; oldest first. */

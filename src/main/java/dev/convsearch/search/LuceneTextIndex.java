@@ -42,6 +42,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 
@@ -127,15 +128,28 @@ public class LuceneTextIndex implements TextIndex {
             if (opened != null) {
                 return null;
             }
+            Path path = null;
             try {
-                Path path = folder.path();
-                Files.createDirectories(path);
-                Directory directory = FSDirectory.open(path);
-                IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.forIndexing())
-                        .setSimilarity(new FixedStatisticsSimilarity())
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                        .setRAMBufferSizeMB(16);
-                IndexWriter writer = new IndexWriter(directory, config);
+                Directory directory = null;
+                IndexWriter writer = null;
+                for (Path candidate : folder.candidates()) {
+                    path = candidate;
+                    Files.createDirectories(path);
+                    directory = FSDirectory.open(path);
+                    try {
+                        writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
+                                .setSimilarity(new FixedStatisticsSimilarity())
+                                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                                .setRAMBufferSizeMB(16));
+                        break;
+                    } catch (LockObtainFailedException held) {
+                        directory.close();
+                        if (folder.named() || candidate.equals(folder.candidates().get(folder.candidates().size() - 1))) {
+                            throw new FolderHeld(folder.heldByAnother(candidate));
+                        }
+                        LOG.debugf("The search index in %s is held by another process; trying the next folder", path);
+                    }
+                }
                 SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
                     @Override
                     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -156,7 +170,7 @@ public class LuceneTextIndex implements TextIndex {
                 LOG.infof("Search index open in %s", path);
                 return null;
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot open the search index in " + folder.path(), e);
+                throw new UncheckedIOException("Cannot open the search index in " + path, e);
             }
         });
     }

@@ -73,6 +73,8 @@ public class ConversationImporter {
                 .toList();
         return repository.upsertAll(userId, upserts).onFailure(MongoErrors::isDuplicateKey).retry().atMost(1)
                 .call(() -> subConversations.linked(userId, parents, List.of()))
+                // what an earlier conversation of a created id left is forgotten before its title is kept
+                .call(counts -> texts.forget(userId, created(upserts, counts.creating())))
                 .call(counts -> texts.keepTitles(userId, titles(upserts, counts.creating())))
                 .map(counts -> new Batch(batch, counts));
     }
@@ -91,6 +93,11 @@ public class ConversationImporter {
             }
         }
         return titles;
+    }
+
+    /** The ids of the conversations the upserts created. */
+    private static List<String> created(List<Upsert> upserts, Set<Integer> creating) {
+        return creating.stream().map(i -> (String) upserts.get(i).given().get(CONVERSATION_ID)).toList();
     }
 
     /** A batch of lines and what writing its good ones did. */

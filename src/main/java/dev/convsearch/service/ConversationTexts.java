@@ -73,14 +73,24 @@ public class ConversationTexts {
         return texts.keepTitles(userId, titles).chain(index::keep);
     }
 
+    /**
+     * The texts of conversations just created, id to title: what an earlier conversation of the same id left (a delete
+     * cut short between its two steps by a crash or an outage) is forgotten first, so a conversation made again never
+     * shows the events of its earlier life; then its title is kept.
+     */
+    public Uni<Void> startAnew(String userId, Map<String, String> titles) {
+        return forget(userId, titles.keySet()).chain(() -> keepTitles(userId, titles));
+    }
+
     /** Forgets every text of the user's conversations {@code conversationIds} (just deleted), here and for every replica. */
     public Uni<Void> forget(String userId, Collection<String> conversationIds) {
         if (conversationIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return texts.forget(userId, conversationIds).chain(at -> Uni.join()
-                .all(conversationIds.stream().map(id -> index.forget(userId, id, at)).toList())
-                .andFailFast().replaceWithVoid());
+        // MongoDB held none of them (the index is derived from it): nothing to forget there either
+        return texts.forget(userId, conversationIds).chain(at -> at == null ? Uni.createFrom().voidItem()
+                : Uni.join().all(conversationIds.stream().map(id -> index.forget(userId, id, at)).toList())
+                        .andFailFast().replaceWithVoid());
     }
 
     /** The user's conversations that hold every word and phrase of {@code query}, and how well. */

@@ -106,10 +106,12 @@ public class LiveFeed {
                     if (applied != null) {
                         return Uni.createFrom().item(true);
                     }
+                    // made anew, it forgot what an earlier life left, this batch included: kept again
                     return firstSight(userId, conversationId, earliest(events))
                             .chain(made -> made == null ? Uni.createFrom().item(false)
-                                    : repository.applyFeed(userId, conversationId, change, activityAt, null)
-                                            .replaceWith(true));
+                                    : texts.keepEventsIf(userId, conversationId, events,
+                                            () -> repository.applyFeed(userId, conversationId, change, activityAt,
+                                                    null).map(again -> again != null)));
                 })).map(kept -> kept ? Outcome.APPLIED : Outcome.DELETED);
     }
 
@@ -166,7 +168,7 @@ public class LiveFeed {
             ConversationChange made = given.orElse(ConversationDefaults.of(given, Timestamps.now()));
             return requireNotHeldByAnother(userId, conversationId)
                     .chain(() -> repository.insert(userId, made))
-                    .call(doc -> texts.keepTitles(userId, Map.of(doc.conversationId, doc.title)))
+                    .call(doc -> texts.startAnew(userId, Map.of(doc.conversationId, doc.title)))
                     .call(doc -> subConversations.linked(userId, List.of(), List.of(doc.conversationId)))
                     // the info and the first events come at once: one of them made it
                     .onFailure(MongoErrors::isDuplicateKey).recoverWithUni(() -> repository.findOne(userId,

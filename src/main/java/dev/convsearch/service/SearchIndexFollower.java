@@ -20,6 +20,7 @@ import dev.convsearch.repository.KeptTextRepository;
 import dev.convsearch.repository.Revisions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -39,6 +40,13 @@ public class SearchIndexFollower {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexFollower.class);
     private static final int BATCH = 1000;
+    /**
+     * Retries of the catch-up while MongoDB cannot be reached: each try waits up to the server selection timeout (3 s)
+     * anyway, so a short back-off costs nothing, and the service is ready within seconds of MongoDB answering.
+     */
+    static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    static final Duration RETRY_MOST = Duration.ofSeconds(2);
+    private static final Duration OPEN_WAIT = Duration.ofSeconds(30);
     private static final int COMMIT_EVERY_POLLS = 10;
 
     private final TextIndex index;
@@ -73,10 +81,11 @@ public class SearchIndexFollower {
 
     void onStart(@Observes StartupEvent event) {
         startedAt = Timestamps.now();
+        openOrStop();
         running = index.open().chain(this::catchUp)
                 .onFailure().invoke(e -> LOG.warnf("Catching the search index up failed (%s: %s); retrying",
                         e.getClass().getSimpleName(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(15)).indefinitely()
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MOST).indefinitely()
                 .onItem().transformToMulti(caughtUp -> Multi.createFrom().ticks().every(pollInterval)
                         .onOverflow().drop()
                         .onItem().transformToUniAndConcatenate(tick -> follow().onFailure()
@@ -85,6 +94,21 @@ public class SearchIndexFollower {
                                 .onFailure().recoverWithNull()))
                 .subscribe().with(ignored -> {
                 }, failure -> LOG.error("The search index stopped following MongoDB", failure));
+    }
+
+    /**
+     * Opens the index as the service starts (it takes milliseconds): a folder another process holds stops the start at
+     * once with one line that names it and the setting, as the embedded database does, never a loop of retries. Any
+     * other failure is left to the catch-up's retries.
+     */
+    private void openOrStop() {
+        try {
+            index.open().await().atMost(OPEN_WAIT);
+        } catch (TextIndex.FolderHeld held) {
+            throw new ConfigurationException(held.getMessage());
+        } catch (RuntimeException notYet) {
+            LOG.debugf("Opening the search index failed (%s); the catch-up tries again", notYet.getMessage());
+        }
     }
 
     /** How far behind MongoDB the index may be: the time since the last look that took everything in. */
