@@ -1,6 +1,7 @@
 package dev.convsearch.embedded;
 
 import java.util.List;
+import java.util.Set;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -59,15 +60,29 @@ final class KeyedH2Database extends H2Database {
     }
 
     /**
-     * mongo-java-server keeps no secondary (non-unique) index: a query reads every document of the collection anyway.
-     * Its stand-in counts nothing, so it reads as empty, and opening the database read every document of the collection
-     * twice for each such index, to fill an index that keeps nothing (18 of the 20 s that a data folder of 200 000
-     * events took to open). This stand-in says it is not empty.
+     * The secondary indexes kept ({@link KeyedSecondaryIndex}): those the search index's follower reads by range, after
+     * a crash ({@code written_at} of the events, {@code deleted_at_ttl} of the deletions). mongo-java-server keeps no
+     * secondary index, and every other one here would only cost every write (the conversations' search indexes: a
+     * user's search is served by the unique index's run of the user, {@link KeyedUniqueIndex}).
+     */
+    static final Set<String> KEPT_SECONDARY = Set.of("written_at", "deleted_at_ttl");
+
+    /**
+     * A kept secondary index ({@link #KEPT_SECONDARY}), filled from the collection's documents when it is new; any other
+     * is a stand-in that keeps nothing. The stand-in says it is not empty: mongo-java-server's own stand-in read as
+     * empty, and opening the database read every document of the collection twice for each such index, to fill an index
+     * that keeps nothing (18 of the 20 s that a data folder of 200 000 events took to open).
      */
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        return new UnkeptIndex(indexName, keys);
+        if (!KEPT_SECONDARY.contains(indexName)) {
+            return new UnkeptIndex(indexName, keys);
+        }
+        MVStore mvStore = store != null ? store : OPENING.get();
+        MVMap<KeyValue, Object> map = mvStore.openMap(indexMapName(collectionName, indexName) + SUFFIX,
+                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+        return new KeyedSecondaryIndex(map, indexName, keys, sparse);
     }
 
     /** A secondary index, kept by nobody: never to be filled. */
