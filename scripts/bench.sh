@@ -27,11 +27,7 @@ service_java=${SERVICE_JAVA:-java}
 echo "building target/bench/quarkus-app and the test classes..." >&2
 ./mvnw -q -B package -Pbench -DskipTests >&2
 ./mvnw -q -B test-compile >&2
-cp=target/test-classpath.txt
-if [ ! -f "$cp" ] || [ pom.xml -nt "$cp" ]; then
-    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >&2
-fi
-classpath="target/test-classes:target/classes:$(cat "$cp")"
+classpath=$(scripts/test-classpath.sh)
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }

@@ -29,11 +29,7 @@ done
 echo "building target/quarkus-app and the test classes..." >&2
 ./mvnw -q -B package -DskipTests >&2
 ./mvnw -q -B test-compile >&2
-cp=target/test-classpath.txt
-if [ ! -f "$cp" ] || [ pom.xml -nt "$cp" ]; then
-    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >&2
-fi
-classpath="target/test-classes:target/classes:$(cat "$cp")"
+classpath=$(scripts/test-classpath.sh)
 
 data="$PWD/target/content-bench/data"
 if [ "$search_only" = false ]; then

@@ -26,11 +26,7 @@ done
 echo "building target/quarkus-app and the test classes..." >&2
 ./mvnw -q -B package -DskipTests >&2
 ./mvnw -q -B test-compile >&2
-cp=target/test-classpath.txt
-if [ ! -f "$cp" ] || [ pom.xml -nt "$cp" ]; then
-    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >&2
-fi
-classpath="target/test-classes:target/classes:$(cat "$cp")"
+classpath=$(scripts/test-classpath.sh)
 
 work="$PWD/target/feed-bench"
 rm -rf "$work"

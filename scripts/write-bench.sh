@@ -8,10 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 app_dir=${APP_DIR:-target/quarkus-app}
 port=${BENCH_PORT:-18091}
-cp=target/test-classpath.txt
-if [ ! -f "$cp" ] || [ pom.xml -nt "$cp" ]; then
-    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >&2
-fi
+classpath=$(scripts/test-classpath.sh)
 data=$(mktemp -d)
 key=cs_write_bench_key
 hash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)
@@ -25,7 +22,7 @@ for _ in $(seq 1 300); do
     sleep 0.1
 done
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); data folder on $(df -P "$data" | awk 'NR==2 {print $1}')" >&2
-java -cp "target/test-classes:target/classes:$(cat "$cp")" dev.convsearch.bench.EmbeddedWrites \
+java -cp "$classpath" dev.convsearch.bench.EmbeddedWrites \
     --base="http://127.0.0.1:$port" --key="$key" "$@"
 if [ -f "$data/convsearch.mv" ]; then
     echo "database file: $(du -h "$data/convsearch.mv" | cut -f1)" >&2
