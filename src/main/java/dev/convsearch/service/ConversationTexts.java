@@ -53,14 +53,16 @@ public class ConversationTexts {
 
     /**
      * Keeps {@code events} of the caller's conversation, then asks {@code kept} whether they may stay (the live feed
-     * writes the conversation then, which tells whether the caller holds it): they are forgotten when it answers false
-     * or fails. The conversation is looked at after the events are written, so one deleted meanwhile loses them.
+     * writes the conversation then, which tells whether the caller holds it): the conversation's texts are forgotten
+     * when it answers false or fails with a 404 (any other failure, an outage, leaves them: sending the events again
+     * replaces them). The conversation is looked at after the events are written, so one deleted meanwhile loses them.
      */
     public Uni<Boolean> keepEventsIf(String userId, String conversationId, List<ConversationEvent> events,
             Supplier<Uni<Boolean>> kept) {
         Uni<Void> written = events.isEmpty() ? Uni.createFrom().voidItem()
                 : requireReady().chain(() -> texts.keepEvents(userId, conversationId, events)).chain(index::keep);
-        return written.chain(() -> kept.get()).onFailure().call(() -> forget(userId, List.of(conversationId)))
+        return written.chain(() -> kept.get())
+                .onFailure(ConversationNotFoundException.class).call(() -> forget(userId, List.of(conversationId)))
                 .call(stay -> stay || events.isEmpty() ? Uni.createFrom().voidItem()
                         : forget(userId, List.of(conversationId)));
     }

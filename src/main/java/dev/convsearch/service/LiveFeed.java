@@ -83,9 +83,14 @@ public class LiveFeed {
         });
     }
 
-    /** Deletes the conversation and its events, as its agent-server did; nothing to delete is no error. */
+    /**
+     * Deletes the conversation and its events, as its agent-server did; nothing to delete is no error, and later events
+     * make nothing. 404 when the caller holds no such conversation and another user does.
+     */
     public Uni<Outcome> delete(String userId, String conversationId) {
-        return requireNotHeldByAnother(userId, conversationId)
+        return repository.findOne(userId, conversationId)
+                .chain(own -> own != null ? Uni.createFrom().voidItem()
+                        : requireNotHeldByAnother(userId, conversationId))
                 .chain(() -> deletions.record(userId, conversationId))
                 .chain(() -> conversations.delete(userId, conversationId)
                         .onFailure(ConversationNotFoundException.class).recoverWithNull())
@@ -135,9 +140,10 @@ public class LiveFeed {
         if (parentNamed) {
             change = change.with(PARENT_CONVERSATION_ID, info.parentConversationId());
         }
-        Instant infoUpdatedAt = info.infoUpdatedAt() != null ? info.infoUpdatedAt() : Timestamps.now();
         boolean titled = title != null && !title.equals(existing.title);
-        return repository.applyFeed(userId, existing.conversationId, change, info.infoUpdatedAt(), infoUpdatedAt)
+        // an info without updated_at (the SDK always sends one) is applied, and orders nothing
+        return repository.applyFeed(userId, existing.conversationId, change, info.infoUpdatedAt(),
+                info.infoUpdatedAt())
                 .chain(applied -> {
                     if (applied == null) {
                         return Uni.createFrom().item(Outcome.STALE);

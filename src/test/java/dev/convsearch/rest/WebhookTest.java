@@ -278,6 +278,19 @@ class WebhookTest {
     }
 
     @Test
+    void deletingAnIdTwoUsersHoldThroughTheApiDeletesOnlyTheCallers() {
+        String id = hex(UUID.randomUUID());
+        for (TestUsers user : List.of(OWNER, OTHER)) {
+            user.request().body("{\"conversation_id\": \"" + id + "\"}").post("/api/conversations").then()
+                    .statusCode(201);
+        }
+        postInfo(OWNER, info(UUID.fromString(id.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")),
+                null, "deleting", "2026-06-16T10:00:00Z")).then().statusCode(200);
+        OWNER.request().get("/api/conversations/" + id).then().statusCode(404);
+        OTHER.request().get("/api/conversations/" + id).then().statusCode(200);
+    }
+
+    @Test
     void theKeyInEitherHeaderDecidesTwoUsersKeysAreA401() {
         String id = hex(UUID.randomUUID());
         String body = "[" + message("k1", "keys") + "]";
