@@ -1,12 +1,16 @@
 package dev.convsearch.embedded;
 
+import java.io.File;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.jboss.logging.Logger;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -55,6 +59,14 @@ final class DurableH2Backend extends H2Backend {
      * the size of every write of the last 45 s under a steady load.
      */
     private static final int RETENTION_MILLIS = 1000;
+    /**
+     * At a clean close, a file whose chunks hold less than this % of live data is rewritten whole, to a new file that
+     * replaces it at once (MVStore keeps old chunks until their space is reused, so a file grows to many times what it
+     * holds: 2.4 GB for 200 000 events, 0.28 GB rewritten, in 6 s).
+     */
+    private static final int REWRITE_BELOW_FILL_RATE = 50;
+
+    private static final Logger LOG = Logger.getLogger(DurableH2Backend.class);
 
     private final MVStore store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -79,6 +91,23 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(String file) {
         return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().pageSplitSize(PAGE_SPLIT_BYTES)
                 .cacheSize(CACHE_MB).open());
+    }
+
+    /** Closes the store; then rewrites a file that is mostly old chunks ({@link #REWRITE_BELOW_FILL_RATE}). */
+    @Override
+    public void close() {
+        FileStore<?> file = store.getFileStore();
+        boolean rewrite = file != null && !file.isReadOnly() && !store.isClosed()
+                && file.getChunksFillRate() < REWRITE_BELOW_FILL_RATE;
+        String name = file == null ? null : file.getFileName();
+        super.close();
+        if (rewrite) {
+            long before = new File(name).length();
+            long start = System.nanoTime();
+            MVStoreTool.compact(name, true);
+            LOG.infof("Rewrote the embedded database's file without its old chunks: %d MB -> %d MB in %d ms",
+                    before >> 20, new File(name).length() >> 20, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     /** Databases whose unique indexes compare their keys as values ({@link KeyedH2Database}). */

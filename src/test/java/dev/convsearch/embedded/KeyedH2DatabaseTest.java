@@ -64,6 +64,47 @@ class KeyedH2DatabaseTest {
     }
 
     @Test
+    void aCleanCloseRewritesAFileOfMostlyOldChunksAndKeepsEverything() throws Exception {
+        Path file = Files.createTempDirectory("rewrite").resolve("convsearch.mv");
+        DurableH2Backend first = DurableH2Backend.open(file.toString());
+        run(first, collection -> {
+            collection.createIndex(new Document("user_id", 1).append("conversation_id", 1),
+                    new IndexOptions().unique(true).name("user_conversation_unique"));
+            for (int i = 0; i < 300; i++) {
+                collection.insertOne(new Document("user_id", "u" + (i % 3)).append("conversation_id", "c" + i)
+                        .append("text", "x".repeat(1000)));
+            }
+        });
+        first.close();
+        // pages written again and again, each time in a chunk of its own: the file is mostly old chunks
+        MVStore churn = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        churn.setRetentionTime(0);
+        org.h2.mvstore.MVMap<Integer, String> scratch = churn.openMap("scratch");
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < 50; i++) {
+                scratch.put(i, round + "y".repeat(2000));
+            }
+            churn.commit();
+        }
+        churn.close();
+        long before = Files.size(file);
+
+        DurableH2Backend.open(file.toString()).close();
+        long after = Files.size(file);
+        assertTrue(after < before / 2, "rewritten: " + before + " -> " + after);
+
+        DurableH2Backend reopened = DurableH2Backend.open(file.toString());
+        run(reopened, collection -> {
+            assertEquals(300, collection.countDocuments());
+            assertEquals(1, collection.countDocuments(new Document("user_id", "u1").append("conversation_id", "c7")));
+            MongoWriteException duplicate = assertThrows(MongoWriteException.class, () -> collection
+                    .insertOne(new Document("user_id", "u1").append("conversation_id", "c7")));
+            assertEquals(ErrorCategory.DUPLICATE_KEY, duplicate.getError().getCategory());
+            assertEquals("199" + "y".repeat(2000), reopened.getMvStore().<Integer, String> openMap("scratch").get(7));
+        });
+    }
+
+    @Test
     void theFollowersSecondaryIndexIsKeptAndAnswersAsAFullReadDoesAndOthersAreNeverFilled() throws Exception {
         Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
         DurableH2Backend first = DurableH2Backend.open(file.toString());
