@@ -114,13 +114,35 @@ public class KeptTextRepository {
         if (conversationIds.isEmpty()) {
             return Uni.createFrom().item(Instant.EPOCH);
         }
-        return revisions.stamped(stamp -> events.deleteMany(new Document(USER_ID.stored(), userId)
-                .append(CONVERSATION_ID.stored(), new Document("$in", List.copyOf(conversationIds))))
+        return revisions.stamped(stamp -> forget(userId, conversationIds, stamp, null));
+    }
+
+    /**
+     * Forgets the texts of the user's conversations {@code conversationIds} written before {@code before} (what an
+     * earlier conversation of the same id left), as {@link #forget(String, Collection)} does; texts written since, by the
+     * conversation made anew, stay, whenever this runs.
+     */
+    public Uni<Instant> forgetWrittenBefore(String userId, Collection<String> conversationIds, Instant before) {
+        if (conversationIds.isEmpty()) {
+            return Uni.createFrom().item(Instant.EPOCH);
+        }
+        Instant upTo = before.minusMillis(1);
+        return forget(userId, conversationIds, upTo, new Document("$lte", Date.from(upTo)));
+    }
+
+    /** Deletes the rows (those {@code writtenAt} selects, when given) and records the deletion as of {@code at}. */
+    private Uni<Instant> forget(String userId, Collection<String> conversationIds, Instant at, Document writtenAt) {
+        Document rows = new Document(USER_ID.stored(), userId)
+                .append(CONVERSATION_ID.stored(), new Document("$in", List.copyOf(conversationIds)));
+        if (writtenAt != null) {
+            rows.append(WRITTEN_AT, writtenAt);
+        }
+        return events.deleteMany(rows)
                 .chain(result -> result.getDeletedCount() == 0 ? Uni.createFrom().<Instant> nullItem()
                         : deletions.insertMany(conversationIds.stream()
                                 .map(id -> new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(), id)
-                                        .append(DELETED_AT, Date.from(stamp)).append(WRITER, writer))
-                                .toList()).replaceWith(stamp)));
+                                        .append(DELETED_AT, Date.from(at)).append(WRITER, writer))
+                                .toList()).replaceWith(at));
     }
 
     /** Every text written at or after {@code since}, by another process unless {@code ownToo}; oldest first. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,30 +75,31 @@ public class ConversationImporter {
         return repository.upsertAll(userId, upserts).onFailure(MongoErrors::isDuplicateKey).retry().atMost(1)
                 .call(() -> subConversations.linked(userId, parents, List.of()))
                 // what an earlier conversation of a created id left is forgotten before its title is kept
-                .call(counts -> texts.forget(userId, created(upserts, counts.creating())))
-                .call(counts -> texts.keepTitles(userId, titles(upserts, counts.creating())))
+                .call(counts -> texts.startAnew(userId, createdTitles(upserts, counts.creating()), now))
+                .call(counts -> texts.keepTitles(userId, updatedTitles(upserts, counts.creating())))
                 .map(counts -> new Batch(batch, counts));
     }
 
-    /** The titles the upserts wrote, by conversation id: a title given, or a new conversation's default one. */
-    private static Map<String, String> titles(List<Upsert> upserts, Set<Integer> creating) {
+    /** The titles of the conversations the upserts created (a title given, or the default one), by id. */
+    private static Map<String, String> createdTitles(List<Upsert> upserts, Set<Integer> creating) {
+        return titles(upserts, i -> creating.contains(i));
+    }
+
+    /** The titles the upserts gave the conversations they updated, by id. */
+    private static Map<String, String> updatedTitles(List<Upsert> upserts, Set<Integer> creating) {
+        return titles(upserts, i -> !creating.contains(i));
+    }
+
+    private static Map<String, String> titles(List<Upsert> upserts, IntPredicate which) {
         Map<String, String> titles = new HashMap<>();
         for (int i = 0; i < upserts.size(); i++) {
             Upsert upsert = upserts.get(i);
-            Object title = upsert.given().get(TITLE);
-            if (title == null && creating.contains(i)) {
-                title = upsert.defaults().get(TITLE);
-            }
-            if (title != null) {
+            Object title = upsert.given().get(TITLE) != null ? upsert.given().get(TITLE) : upsert.defaults().get(TITLE);
+            if (which.test(i) && title != null) {
                 titles.put((String) upsert.given().get(CONVERSATION_ID), (String) title);
             }
         }
         return titles;
-    }
-
-    /** The ids of the conversations the upserts created. */
-    private static List<String> created(List<Upsert> upserts, Set<Integer> creating) {
-        return creating.stream().map(i -> (String) upserts.get(i).given().get(CONVERSATION_ID)).toList();
     }
 
     /** A batch of lines and what writing its good ones did. */

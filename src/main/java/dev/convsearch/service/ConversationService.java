@@ -209,7 +209,7 @@ public class ConversationService {
     public Uni<ConversationInfo> create(String userId, ConversationChange given) {
         return repository.insert(userId, given.orElse(ConversationDefaults.of(given, Timestamps.now())))
                 .onFailure(MongoErrors::isDuplicateKey).transform(e -> new ConversationExistsException())
-                .call(doc -> texts.startAnew(userId, Map.of(doc.conversationId, doc.title)))
+                .call(doc -> texts.startAnew(userId, Map.of(doc.conversationId, doc.title), doc.revisedAt))
                 .chain(doc -> subConversations.linked(userId,
                         doc.parentConversationId == null ? List.of() : List.of(doc.parentConversationId),
                         List.of(doc.conversationId)).map(children -> SubConversations.created(doc, children)));

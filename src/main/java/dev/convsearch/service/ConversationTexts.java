@@ -1,5 +1,6 @@
 package dev.convsearch.service;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +77,14 @@ public class ConversationTexts {
     }
 
     /**
-     * The texts of conversations just created, id to title: what an earlier conversation of the same id left (a delete
-     * cut short between its two steps by a crash or an outage) is forgotten first, so a conversation made again never
-     * shows the events of its earlier life; then its title is kept.
+     * The texts of conversations just created ({@code createdAt}), id to title: what an earlier conversation of the same
+     * id left (a delete cut short between its two steps by a crash or an outage) is forgotten first, so a conversation
+     * made again never shows the events of its earlier life; then its title is kept. Only texts written before it was
+     * created are forgotten: its own, written meanwhile, stay.
      */
-    public Uni<Void> startAnew(String userId, Map<String, String> titles) {
-        return forget(userId, titles.keySet()).chain(() -> keepTitles(userId, titles));
+    public Uni<Void> startAnew(String userId, Map<String, String> titles, Instant createdAt) {
+        return forgotten(userId, titles.keySet(), texts.forgetWrittenBefore(userId, titles.keySet(), createdAt))
+                .chain(() -> keepTitles(userId, titles));
     }
 
     /** Forgets every text of the user's conversations {@code conversationIds} (just deleted), here and for every replica. */
@@ -89,8 +92,15 @@ public class ConversationTexts {
         if (conversationIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // MongoDB held none of them (the index is derived from it): nothing to forget there either
-        return texts.forget(userId, conversationIds).chain(at -> at == null ? Uni.createFrom().voidItem()
+        return forgotten(userId, conversationIds, texts.forget(userId, conversationIds));
+    }
+
+    /**
+     * After {@code forgetting} forgot texts in MongoDB, up to the time it answers, the same in the index; MongoDB held
+     * none of them (null: the index is derived from it), nothing to forget there either.
+     */
+    private Uni<Void> forgotten(String userId, Collection<String> conversationIds, Uni<Instant> forgetting) {
+        return forgetting.chain(at -> at == null ? Uni.createFrom().voidItem()
                 : Uni.join().all(conversationIds.stream().map(id -> index.forget(userId, id, at)).toList())
                         .andFailFast().replaceWithVoid());
     }

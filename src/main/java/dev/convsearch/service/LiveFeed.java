@@ -111,7 +111,7 @@ public class LiveFeed {
                     if (applied != null) {
                         return Uni.createFrom().item(true);
                     }
-                    // made anew, it forgot what an earlier life left, this batch included: kept again
+                    // made anew, it forgot what was written before it, this batch included: kept again
                     return firstSight(userId, conversationId, earliest(events))
                             .chain(made -> made == null ? Uni.createFrom().item(false)
                                     : texts.keepEventsIf(userId, conversationId, events,
@@ -174,7 +174,7 @@ public class LiveFeed {
             ConversationChange made = given.orElse(ConversationDefaults.of(given, Timestamps.now()));
             return requireNotHeldByAnother(userId, conversationId)
                     .chain(() -> repository.insert(userId, made))
-                    .call(doc -> texts.startAnew(userId, Map.of(doc.conversationId, doc.title)))
+                    .call(doc -> texts.startAnew(userId, Map.of(doc.conversationId, doc.title), doc.revisedAt))
                     .call(doc -> subConversations.linked(userId, List.of(), List.of(doc.conversationId)))
                     // the info and the first events come at once: one of them made it
                     .onFailure(MongoErrors::isDuplicateKey).recoverWithUni(() -> repository.findOne(userId,

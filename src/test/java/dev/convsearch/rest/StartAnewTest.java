@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -12,7 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.convsearch.api.Timestamps;
 import dev.convsearch.repository.ConversationRepository;
+import dev.convsearch.service.ConversationTexts;
 import dev.convsearch.support.MongoWireServer;
 import dev.convsearch.support.TestUsers;
 import io.quarkus.test.common.WithTestResource;
@@ -31,6 +35,9 @@ class StartAnewTest {
 
     @Inject
     ConversationRepository conversations;
+
+    @Inject
+    ConversationTexts texts;
 
     @BeforeEach
     void ready() {
@@ -57,6 +64,23 @@ class StartAnewTest {
         USER.request().queryParam("q", "first life").get("/api/conversations").then().body("results", hasSize(0));
         USER.request().queryParam("q", "second life").get("/api/conversations").then()
                 .body("results.conversation_id", contains("anew-created"));
+    }
+
+    /**
+     * The feed's info and first events come at once: the one that made the conversation starts it anew while the other
+     * already keeps its events. What was written after the conversation was made stays, whenever starting anew runs.
+     */
+    @Test
+    void startingAnewLeavesWhatWasWrittenSinceTheConversationWasMade() throws InterruptedException {
+        USER.request().body("{\"conversation_id\": \"anew-race\", \"title\": \"Raced\"}")
+                .post("/api/conversations").then().statusCode(201);
+        Instant made = Timestamps.now();
+        Thread.sleep(5);
+        USER.request().body("[" + WebhookTest.message("r1", "the quetzal of the new life") + "]")
+                .post("/api/conversations/anew-race/events").then().statusCode(200);
+        texts.startAnew(USER.id(), Map.of("anew-race", "Raced"), made).await().indefinitely();
+        USER.request().queryParam("q", "quetzal").get("/api/conversations").then()
+                .body("results.conversation_id", contains("anew-race"));
     }
 
     @Test
