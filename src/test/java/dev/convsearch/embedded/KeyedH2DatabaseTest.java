@@ -105,6 +105,25 @@ class KeyedH2DatabaseTest {
     }
 
     @Test
+    void aDataFileOfEarlierVersionsFillsTheFollowersIndexAtItsFirstOpen() throws Exception {
+        Path file = Files.createTempDirectory("upgrade").resolve("convsearch.mv");
+        MVStore earlier = new MVStore.Builder().fileName(file.toString()).open();
+        run(new H2Backend(earlier), collection -> {
+            collection.createIndex(new Document("written_at", 1), new IndexOptions().name("written_at"));
+            for (int i = 0; i < 50; i++) {
+                collection.insertOne(new Document("written_at", new java.util.Date(1000L * i)).append("n", i));
+            }
+        });
+        if (!earlier.isClosed()) {
+            earlier.close();
+        }
+        DurableH2Backend upgraded = DurableH2Backend.open(file.toString());
+        run(upgraded, collection -> assertEquals(List.of(45, 46, 47, 48, 49), ns(collection,
+                new Document("written_at", new Document("$gte", new java.util.Date(45_000))))));
+        upgraded.close();
+    }
+
+    @Test
     void theFollowersSecondaryIndexIsKeptAndAnswersAsAFullReadDoesAndOthersAreNeverFilled() throws Exception {
         Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
         DurableH2Backend first = DurableH2Backend.open(file.toString());
