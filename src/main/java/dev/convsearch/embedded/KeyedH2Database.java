@@ -44,10 +44,15 @@ final class KeyedH2Database extends H2Database {
         }
     }
 
+    /** The store: during H2Database's constructor, the one being opened. */
+    private MVStore store() {
+        return store != null ? store : OPENING.get();
+    }
+
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        MVStore mvStore = store != null ? store : OPENING.get();
+        MVStore mvStore = store();
         String earlier = indexMapName(collectionName, indexName);
         MVMap<KeyValue, Object> map = mvStore.openMap(earlier + SUFFIX,
                 new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
@@ -79,7 +84,7 @@ final class KeyedH2Database extends H2Database {
         if (!KEPT_SECONDARY.contains(indexName)) {
             return new UnkeptIndex(indexName, keys);
         }
-        MVStore mvStore = store != null ? store : OPENING.get();
+        MVStore mvStore = store();
         MVMap<KeyValue, Object> map = mvStore.openMap(indexMapName(collectionName, indexName) + SUFFIX,
                 new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
         return new KeyedSecondaryIndex(map, indexName, keys, sparse);

@@ -21,6 +21,13 @@ import io.smallrye.mutiny.subscription.Cancellable;
 public class IndexSetup {
 
     private static final Logger LOG = Logger.getLogger(IndexSetup.class);
+    /**
+     * How start-up work that needs MongoDB retries while it cannot be reached (the indexes here, the search index's
+     * catch-up): each try waits up to the server selection timeout (3 s) anyway, so a short back-off costs nothing, and
+     * the service is ready within seconds of MongoDB answering.
+     */
+    public static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    public static final Duration RETRY_MOST = Duration.ofSeconds(2);
 
     private final ConversationRepository conversations;
     private final ApiKeyRepository apiKeys;
@@ -44,8 +51,7 @@ public class IndexSetup {
                 .with((conversationIndexes, keyIndexes, textIndexes, feedIndexes) -> conversationIndexes.size()
                         + keyIndexes.size() + textIndexes.size() + feedIndexes.size())
                 .onFailure().invoke(e -> LOG.warnf("Creating indexes failed (%s); retrying", e.getClass().getSimpleName()))
-                // each try waits up to the server selection timeout anyway: ready within seconds of MongoDB answering
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).indefinitely()
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MOST).indefinitely()
                 .subscribe().with(
                         count -> {
                             ready.set(true);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.IntPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -82,21 +81,22 @@ public class ConversationImporter {
 
     /** The titles of the conversations the upserts created (a title given, or the default one), by id. */
     private static Map<String, String> createdTitles(List<Upsert> upserts, Set<Integer> creating) {
-        return titles(upserts, i -> creating.contains(i));
-    }
-
-    /** The titles the upserts gave the conversations they updated, by id. */
-    private static Map<String, String> updatedTitles(List<Upsert> upserts, Set<Integer> creating) {
-        return titles(upserts, i -> !creating.contains(i));
-    }
-
-    private static Map<String, String> titles(List<Upsert> upserts, IntPredicate which) {
         Map<String, String> titles = new HashMap<>();
-        for (int i = 0; i < upserts.size(); i++) {
+        for (int i : creating) {
             Upsert upsert = upserts.get(i);
             Object title = upsert.given().get(TITLE) != null ? upsert.given().get(TITLE) : upsert.defaults().get(TITLE);
-            if (which.test(i) && title != null) {
-                titles.put((String) upsert.given().get(CONVERSATION_ID), (String) title);
+            titles.put((String) upsert.given().get(CONVERSATION_ID), (String) title);
+        }
+        return titles;
+    }
+
+    /** The titles the upserts gave the conversations they updated, by id (an update without one keeps its title). */
+    private static Map<String, String> updatedTitles(List<Upsert> upserts, Set<Integer> creating) {
+        Map<String, String> titles = new HashMap<>();
+        for (int i = 0; i < upserts.size(); i++) {
+            Object title = upserts.get(i).given().get(TITLE);
+            if (!creating.contains(i) && title != null) {
+                titles.put((String) upserts.get(i).given().get(CONVERSATION_ID), (String) title);
             }
         }
         return titles;

@@ -83,6 +83,9 @@ public class ConversationTexts {
      * created are forgotten: its own, written meanwhile, stay.
      */
     public Uni<Void> startAnew(String userId, Map<String, String> titles, Instant createdAt) {
+        if (titles.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return forgotten(userId, titles.keySet(), texts.forgetWrittenBefore(userId, titles.keySet(), createdAt))
                 .chain(() -> keepTitles(userId, titles));
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -253,7 +254,7 @@ public class LiveFeed {
     }
 
     private static Instant earliest(List<ConversationEvent> events) {
-        return events.stream().map(ConversationEvent::timestamp).filter(t -> t != null).min(Instant::compareTo)
+        return events.stream().map(ConversationEvent::timestamp).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
     }
 }

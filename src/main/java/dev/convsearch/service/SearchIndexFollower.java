@@ -16,6 +16,7 @@ import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextIndex;
 import dev.convsearch.domain.TextIndex.IndexState;
 import dev.convsearch.embedded.EmbeddedMongo;
+import dev.convsearch.repository.IndexSetup;
 import dev.convsearch.repository.KeptTextRepository;
 import dev.convsearch.repository.Revisions;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,12 +41,6 @@ public class SearchIndexFollower {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexFollower.class);
     private static final int BATCH = 1000;
-    /**
-     * Retries of the catch-up while MongoDB cannot be reached: each try waits up to the server selection timeout (3 s)
-     * anyway, so a short back-off costs nothing, and the service is ready within seconds of MongoDB answering.
-     */
-    static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    static final Duration RETRY_MOST = Duration.ofSeconds(2);
     private static final Duration OPEN_WAIT = Duration.ofSeconds(30);
     private static final int COMMIT_EVERY_POLLS = 10;
 
@@ -85,7 +80,7 @@ public class SearchIndexFollower {
         running = index.open().chain(this::catchUp)
                 .onFailure().invoke(e -> LOG.warnf("Catching the search index up failed (%s: %s); retrying",
                         e.getClass().getSimpleName(), e.getMessage()))
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MOST).indefinitely()
+                .onFailure().retry().withBackOff(IndexSetup.RETRY_FIRST, IndexSetup.RETRY_MOST).indefinitely()
                 .onItem().transformToMulti(caughtUp -> Multi.createFrom().ticks().every(pollInterval)
                         .onOverflow().drop()
                         .onItem().transformToUniAndConcatenate(tick -> follow().onFailure()
