@@ -3,6 +3,7 @@ package dev.convsearch.operations;
 import jakarta.inject.Singleton;
 
 import dev.convsearch.domain.TextIndex;
+import dev.convsearch.repository.ConversationRepository;
 import dev.convsearch.service.SearchIndexFollower;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,17 +13,21 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * The search index in {@code /q/metrics}: events indexed ({@code convsearch_search_events_indexed_total}), its size on
  * disk ({@code convsearch_search_index_size_bytes}) and how far behind MongoDB it may be
- * ({@code convsearch_search_index_lag_seconds}: the time since its last look took everything in).
+ * ({@code convsearch_search_index_lag_seconds}: the time since its last look took everything in), and how many
+ * conversations searches and gets read from MongoDB ({@code convsearch_conversations_read_total}: a search's cost there
+ * grows with it).
  */
 @Singleton
 public class SearchIndexMeters implements MeterBinder {
 
     private final TextIndex index;
     private final SearchIndexFollower follower;
+    private final ConversationRepository conversations;
 
-    public SearchIndexMeters(TextIndex index, SearchIndexFollower follower) {
+    public SearchIndexMeters(TextIndex index, SearchIndexFollower follower, ConversationRepository conversations) {
         this.index = index;
         this.follower = follower;
+        this.conversations = conversations;
     }
 
     @Override
@@ -33,5 +38,8 @@ public class SearchIndexMeters implements MeterBinder {
                 .description("The search index's size on disk").register(registry);
         Gauge.builder("convsearch.search.index.lag", follower, f -> f.lag().toMillis() / 1000.0).baseUnit("seconds")
                 .description("How far behind MongoDB the search index may be").register(registry);
+        FunctionCounter.builder("convsearch.conversations.read", conversations,
+                ConversationRepository::conversationsRead)
+                .description("Conversations read from MongoDB as documents by searches and gets").register(registry);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,8 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     private static final Logger LOG = Logger.getLogger(ConversationRepository.class);
 
     private final Revisions revisions;
+    /** Conversations read as documents by searches and gets: what a search's cost in MongoDB grows with. */
+    private final LongAdder read = new LongAdder();
 
     public ConversationRepository(Revisions revisions) {
         this.revisions = revisions;
@@ -59,15 +62,15 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     /** At most {@code limit} of the conversations {@code filter} selects, in {@code order}, after {@code after}. */
     public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
             int limit) {
-        return find(ConversationQueries.pageFilter(filter, order, after), ConversationQueries.sort(order))
-                .range(0, limit - 1).list();
+        return counted(find(ConversationQueries.pageFilter(filter, order, after), ConversationQueries.sort(order))
+                .range(0, limit - 1).list());
     }
 
     /** {@link #findPage}, among the conversations {@code among} only. */
     public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
             int limit, Collection<String> among) {
-        return find(ConversationQueries.among(ConversationQueries.pageFilter(filter, order, after), among),
-                ConversationQueries.sort(order)).range(0, limit - 1).list();
+        return counted(find(ConversationQueries.among(ConversationQueries.pageFilter(filter, order, after), among),
+                ConversationQueries.sort(order)).range(0, limit - 1).list());
     }
 
     /** How many conversations {@code filter} selects. */
@@ -99,7 +102,19 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
                         new Document(CONVERSATION_ID.stored(), 1).append(LAST_UPDATED_AT.stored(), 1)))
                 .map(doc -> new Selected(doc.getString(CONVERSATION_ID.stored()),
                         doc.getDate(LAST_UPDATED_AT.stored()).toInstant()))
-                .collect().asList();
+                .collect().asList().invoke(selected -> read.add(selected.size()));
+    }
+
+    /**
+     * The conversations among {@code among} that {@code filter} selects, without those written after {@code asOf} when
+     * given (the later pages of a walk), in no order.
+     */
+    public Uni<List<ConversationDocument>> findAmong(SearchFilter filter, Instant asOf, Collection<String> among) {
+        Document query = ConversationQueries.among(ConversationQueries.filter(filter), among);
+        if (asOf != null) {
+            ConversationQueries.writtenBy(query, asOf);
+        }
+        return counted(find(query).list());
     }
 
     /** The position of {@code last} in {@code order}: where the next page of a walk begun at {@code asOf} starts. */
@@ -210,8 +225,17 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
 
     /** The user's conversations among {@code conversationIds}, in no particular order. */
     public Uni<List<ConversationDocument>> findAll(String userId, Collection<String> conversationIds) {
-        return find(new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(),
-                new Document("$in", List.copyOf(conversationIds)))).list();
+        return counted(find(new Document(USER_ID.stored(), userId).append(CONVERSATION_ID.stored(),
+                new Document("$in", List.copyOf(conversationIds)))).list());
+    }
+
+    /** How many conversations searches, counts and gets have read as documents from MongoDB. */
+    public long conversationsRead() {
+        return read.sum();
+    }
+
+    private <T> Uni<List<T>> counted(Uni<List<T>> documents) {
+        return documents.invoke(found -> read.add(found.size()));
     }
 
     /** Deletes the user's conversations among {@code conversationIds}; how many there were. */

@@ -66,16 +66,14 @@ final class TextSearches {
             return TextHits.NONE;
         }
         Query user = new TermQuery(new Term(USER, userId));
-        List<Map<String, float[]>> perClause = new ArrayList<>();
-        for (TextQueries.Clause clause : clauses) {
-            Map<String, float[]> best = new HashMap<>();
-            collect(searcher, filtered(user, clause.text()), best, 0);
-            collect(searcher, filtered(user, clause.title()), best, 1);
-            perClause.add(best);
+        ConversationScores scores = new ConversationScores(2 * clauses.size());
+        for (int c = 0; c < clauses.size(); c++) {
+            scores.add(searcher, filtered(user, clauses.get(c).text()), 2 * c);
+            scores.add(searcher, filtered(user, clauses.get(c).title()), 2 * c + 1);
         }
         int conversations = searcher.count(new BooleanQuery.Builder().add(user, Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
-        return new TextHits(relevance(perClause, conversations), conversations);
+        return new TextHits(relevance(scores.best(), clauses.size(), conversations), conversations);
     }
 
     /** For each of the user's conversations {@code ids}, up to {@code perConversation} best matching events. */
@@ -167,44 +165,42 @@ final class TextSearches {
         return fields;
     }
 
-    /** The conversations that hold every clause (in an event or the title), with their relevance. */
-    private static Map<String, TextRelevance> relevance(List<Map<String, float[]>> perClause, int conversations) {
-        Map<String, TextRelevance> relevance = new HashMap<>();
-        float[] idf = new float[perClause.size()];
-        for (int c = 0; c < idf.length; c++) {
-            int holding = perClause.get(c).size();
-            idf[c] = Math.max(LEAST_IDF, (float) Math.log(1 + (conversations - holding + 0.5) / (holding + 0.5)));
+    /**
+     * The conversations that hold every clause (in an event or the title), with their relevance: {@code best} holds each
+     * conversation's best score in each clause's events (slot {@code 2c}) and title (slot {@code 2c + 1}).
+     */
+    private static Map<String, TextRelevance> relevance(Map<String, float[]> best, int clauses, int conversations) {
+        int[] holding = new int[clauses];
+        best.values().forEach(scores -> {
+            for (int c = 0; c < clauses; c++) {
+                holding[c] += held(scores, c) ? 1 : 0;
+            }
+        });
+        float[] idf = new float[clauses];
+        for (int c = 0; c < clauses; c++) {
+            idf[c] = Math.max(LEAST_IDF,
+                    (float) Math.log(1 + (conversations - holding[c] + 0.5) / (holding[c] + 0.5)));
         }
-        for (String conversationId : perClause.get(0).keySet()) {
+        Map<String, TextRelevance> relevance = new HashMap<>();
+        best.forEach((conversationId, scores) -> {
             float score = 0;
             int titleClauses = 0;
-            boolean all = true;
-            for (int c = 0; c < idf.length && all; c++) {
-                float[] best = perClause.get(c).get(conversationId);
-                if (best == null) {
-                    all = false;
-                } else {
-                    score += idf[c] * (best[0] + TITLE_WEIGHT * best[1]);
-                    titleClauses += best[1] > 0 ? 1 : 0;
+            for (int c = 0; c < clauses; c++) {
+                if (!held(scores, c)) {
+                    return;
                 }
+                float title = Math.max(0, scores[2 * c + 1]);
+                score += idf[c] * (Math.max(0, scores[2 * c]) + TITLE_WEIGHT * title);
+                titleClauses += title > 0 ? 1 : 0;
             }
-            if (all) {
-                relevance.put(conversationId, new TextRelevance(titleClauses, score));
-            }
-        }
+            relevance.put(conversationId, new TextRelevance(titleClauses, score));
+        });
         return relevance;
     }
 
-    /** For every conversation {@code query} hits, its best score at {@code slot} (0: events, 1: the title). */
-    private static void collect(IndexSearcher searcher, Query query, Map<String, float[]> best, int slot)
-            throws IOException {
-        searcher.search(query, new PerConversationCollector() {
-            @Override
-            void hit(String conversationId, int doc, float score) {
-                float[] scores = best.computeIfAbsent(conversationId, id -> new float[2]);
-                scores[slot] = Math.max(scores[slot], score);
-            }
-        });
+    /** Whether clause {@code c} is in the conversation's events or title. */
+    private static boolean held(float[] scores, int c) {
+        return scores[2 * c] != ConversationScores.NONE || scores[2 * c + 1] != ConversationScores.NONE;
     }
 
     private static Query filtered(Query user, Query clause) {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -120,42 +120,68 @@ public class ConversationService {
     }
 
     /**
-     * The conversations {@code matches} holds that {@code filter} selects, best first (then the more recently updated,
-     * then the greater id), after {@code after}: at most {@code limit} of them.
+     * The conversations {@code hits} holds that {@code filter} selects, best first (then the more recently updated, then
+     * the greater id), after {@code after}: at most {@code limit} of them. The matches are taken in the index's order
+     * (title words, then score) a chunk at a time, and MongoDB is asked for the chunk's conversations that the filter
+     * selects, until a page is full: a page reads about a page of conversations when the filter passes most matches,
+     * however many match. A chunk never splits conversations of one index rank, which only the last update orders.
      */
     private Uni<List<ConversationDocument>> ranked(SearchFilter filter, int limit, PagePosition after,
             TextHits hits) {
-        Map<String, TextRelevance> matches = hits.matches();
-        Comparator<Ranked> bestFirst = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
-                .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
         Ranked cursor = after == null ? null : new Ranked((Rank) after.sortValue(), after.conversationId());
-        return select(filter, after == null ? null : after.asOf(), hits).chain(selected -> {
-            List<String> page = selected.stream()
-                    .map(s -> new Ranked(rank(matches.get(s.conversationId()), s.updatedAt()), s.conversationId()))
-                    .filter(ranked -> cursor == null || bestFirst.compare(ranked, cursor) > 0)
-                    .sorted(bestFirst).limit(limit).map(Ranked::conversationId).toList();
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(List.<ConversationDocument> of());
-            }
-            return repository.findAll(filter.userId(), page).map(docs -> {
-                Map<String, ConversationDocument> byId = new HashMap<>();
-                docs.forEach(doc -> byId.put(doc.conversationId, doc));
-                return page.stream().map(byId::get).filter(Objects::nonNull).toList();
-            });
-        });
+        // best first as taken: a heap is made in one pass over the matches, and only what a page needs is sorted
+        PriorityQueue<Map.Entry<String, TextRelevance>> candidates = new PriorityQueue<>(
+                Map.Entry.comparingByValue(INDEX_ORDER));
+        if (cursor == null) {
+            candidates.addAll(hits.matches().entrySet());
+        } else {
+            TextRelevance from = relevanceOf(cursor);
+            hits.matches().entrySet().stream().filter(match -> INDEX_ORDER.compare(match.getValue(), from) >= 0)
+                    .forEach(candidates::add);
+        }
+        return pageOf(filter, after == null ? null : after.asOf(), hits.matches(), cursor, candidates, limit, limit,
+                new ArrayList<>());
+    }
+
+    /** Best first by what the index knows: title words, then score; the last update breaks its ties. */
+    private static final Comparator<TextRelevance> INDEX_ORDER = Comparator.comparingInt(TextRelevance::titleClauses)
+            .thenComparing(TextRelevance::score, Float::compare).reversed();
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
+            .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
+
+    private static TextRelevance relevanceOf(Ranked ranked) {
+        return new TextRelevance(ranked.rank().titleClauses(), ranked.rank().score());
     }
 
     /**
-     * The matches {@code hits} holds that {@code filter} selects (written before {@code asOf} when given). When most of
-     * the user's conversations match, all that the filter selects are read and the matches kept: cheaper than asking
-     * for each by its id.
+     * Takes the next {@code chunk} best of {@code candidates} (and the rest of the last one's index rank), reads those
+     * the filter selects, keeps those after the cursor, and goes on with a chunk four times as big until {@code limit}
+     * are found or no candidate is left.
      */
-    private Uni<List<ConversationRepository.Selected>> select(SearchFilter filter, Instant asOf, TextHits hits) {
-        if (!hits.most()) {
-            return repository.select(filter, asOf, hits.matches().keySet());
+    private Uni<List<ConversationDocument>> pageOf(SearchFilter filter, Instant asOf,
+            Map<String, TextRelevance> matches, Ranked cursor, PriorityQueue<Map.Entry<String, TextRelevance>> candidates,
+            int chunk, int limit, List<Map.Entry<Ranked, ConversationDocument>> found) {
+        if (found.size() >= limit || candidates.isEmpty()) {
+            return Uni.createFrom().item(found.stream().sorted(Map.Entry.comparingByKey(BEST_FIRST)).limit(limit)
+                    .map(Map.Entry::getValue).toList());
         }
-        return repository.select(filter, asOf, null).map(all -> all.stream()
-                .filter(selected -> hits.matches().containsKey(selected.conversationId())).toList());
+        List<String> ids = new ArrayList<>();
+        TextRelevance last = null;
+        while (!candidates.isEmpty() && (ids.size() < chunk
+                || INDEX_ORDER.compare(last, candidates.peek().getValue()) == 0)) {
+            Map.Entry<String, TextRelevance> next = candidates.poll();
+            ids.add(next.getKey());
+            last = next.getValue();
+        }
+        return repository.findAmong(filter, asOf, ids).chain(docs -> {
+            for (ConversationDocument doc : docs) {
+                Ranked ranked = new Ranked(rank(matches.get(doc.conversationId), doc.lastUpdatedAt), doc.conversationId);
+                if (cursor == null || BEST_FIRST.compare(ranked, cursor) > 0) {
+                    found.add(Map.entry(ranked, doc));
+                }
+            }
+            return pageOf(filter, asOf, matches, cursor, candidates, 4 * chunk, limit, found);
+        });
     }
 
     /** A conversation in a relevance order. */
@@ -195,7 +221,10 @@ public class ConversationService {
             if (hits.matches().isEmpty()) {
                 return Uni.createFrom().item(0L);
             }
-            return hits.most() ? select(filter, null, hits).map(selected -> (long) selected.size())
+            // when most of the user's conversations match, reading those the filter selects is cheaper than an $in of all
+            return hits.most()
+                    ? repository.select(filter, null, null).map(all -> all.stream()
+                            .filter(selected -> hits.matches().containsKey(selected.conversationId())).count())
                     : repository.count(filter, hits.matches().keySet());
         });
     }

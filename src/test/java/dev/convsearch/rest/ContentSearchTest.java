@@ -177,6 +177,49 @@ class ContentSearchTest {
         OWNER.request().body(Map.of("archived", false)).patch("/api/conversations/cs-deploy").then().statusCode(200);
     }
 
+    /**
+     * A search with {@code q} reads about a page of conversations from MongoDB, however many match; a walk through
+     * many conversations of one index rank (which only their last update orders) and through a filter that passes few
+     * of the matches visits each match once, in relevance order, and as many as the count.
+     */
+    @Test
+    void aPageReadsAboutAPageAndWalksThroughTiesAndSelectiveFiltersAreExact() {
+        TestUsers user = TestUsers.IRIS;
+        for (int i = 0; i < 40; i++) {
+            String id = "cs-kestrel-" + i;
+            create(user, id, "Report " + i, i % 8 == 0 ? "acme/rare" : "acme/common");
+            // a score of its own for each, by how often the word is said; ties for the ten with none but the title's
+            String said = i < 30 ? "kestrel ".repeat(1 + i % 15) + "sighted" : "sighted";
+            events(user, id, message("k" + i, "user", said + " over the ridge")).then().statusCode(200);
+        }
+        create(user, "cs-kestrel-title", "Kestrel ridge", "acme/common");
+
+        long before = conversations.conversationsRead();
+        JsonPath first = user.request().queryParams(Map.of("q", "kestrel", "limit", 5)).get(SEARCH).then()
+                .statusCode(200).extract().jsonPath();
+        long read = conversations.conversationsRead() - before;
+        assertEquals(5, first.getList("results").size());
+        assertEquals("cs-kestrel-title", first.getString("results[0].conversation_id"), "a title match first");
+        // the page and one more, and the rest of the last one's index rank (pairs say the word as often): not all 31
+        assertTrue(read <= 12, "a page of 5 of 31 matches read " + read + " conversations");
+
+        for (Map<String, String> params : List.of(Map.of("q", "sighted ridge"), Map.of("q", "kestrel"),
+                Map.of("q", "sighted", "selected_repository", "acme/rare"))) {
+            for (SearchWalker.Surface surface : List.of(SearchWalker.CONVERSATIONS, SearchWalker.APP_CONVERSATIONS)) {
+                List<String> walked = SearchWalker.walk(user, surface, params, 3);
+                Map<String, Object> whole = new HashMap<>(params);
+                whole.put("limit", 100);
+                List<String> inOneGo = user.request().queryParams(whole).get(SEARCH).then().statusCode(200).extract()
+                        .jsonPath().getList("results.conversation_id");
+                assertEquals(inOneGo, walked, params + " walked in pages of 3 as in one page");
+                assertEquals(SearchWalker.count(user, surface, params), walked.size(), params.toString());
+            }
+        }
+        assertEquals(5, SearchWalker.count(user, SearchWalker.CONVERSATIONS,
+                Map.of("q", "sighted", "selected_repository", "acme/rare")));
+        assertEquals(40, SearchWalker.count(user, SearchWalker.CONVERSATIONS, Map.of("q", "sighted ridge")));
+    }
+
     @Test
     void anEventSentAgainReplacesTheOneKept() {
         create(OWNER, "cs-replace", "Replace me", "acme/x");
