@@ -136,12 +136,67 @@ public final class ContentBenchmark {
                 + "one conversation each)", one[0], one[1] / 1e3, one[0] * 1e3 / one[1], eventsPer));
         report.add(String.format(Locale.ROOT, "ingest, 16 clients: %d events in %.1f s = %.0f events/s", sixteen[0],
                 sixteen[1] / 1e3, sixteen[0] * 1e3 / sixteen[1]));
-        // the index commits every few seconds: wait for a commit, then measure it on disk
-        Thread.sleep(12_000);
+        databaseFileAfterTheLoad();
         long indexBytes = folderBytes(indexFolder);
         report.add(String.format(Locale.ROOT, "index on disk: %.1f MB; kept text %.1f MB; ratio %.2f", indexBytes / 1e6,
                 keptTextBytes / 1e6, (double) indexBytes / keptTextBytes));
         report.add(String.format(Locale.ROOT, "service RSS after loading: %d MB", Benchmark.rssKb(servicePid) / 1024));
+    }
+
+    /**
+     * The embedded database's file (beside the index folder) at the end of the load, and once it stops changing (at
+     * most a minute); also lets the index commit. Searches are measured after that.
+     */
+    private void databaseFileAfterTheLoad() throws Exception {
+        Path file = indexFolder.resolveSibling("convsearch.mv");
+        if (!Files.exists(file)) {
+            Thread.sleep(12_000); // the index commits every few seconds: wait for a commit, then measure it on disk
+            return;
+        }
+        long atTheEnd = Files.size(file);
+        long start = System.nanoTime();
+        long size = atTheEnd;
+        Thread.sleep(12_000);
+        while (Files.size(file) < size && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(1)) {
+            size = Files.size(file);
+            Thread.sleep(3_000);
+        }
+        long quiet = Files.size(file);
+        report.add(String.format(Locale.ROOT, "database file: %.0f MB at the end of the load (%.1f x the kept text), "
+                + "%.0f MB %d s later (%.1f x)", atTheEnd / 1e6, (double) atTheEnd / keptTextBytes, quiet / 1e6,
+                (System.nanoTime() - start) / 1_000_000_000, (double) quiet / keptTextBytes));
+    }
+
+    /**
+     * The corpus {@link #load} sends, made again from the seed (the same calls of the generator in the same order):
+     * for the baseline of one Lucene document per conversation, also after {@code --search-only}.
+     */
+    private List<LuceneAlone.Conversation> corpus() {
+        EventTextGenerator text = new EventTextGenerator(seed);
+        String[][] titles = new String[users][perUser];
+        for (int u = 0; u < users; u++) {
+            for (int c = 0; c < perUser; c++) {
+                titles[u][c] = text.title();
+            }
+        }
+        List<List<String>> events = new ArrayList<>();
+        for (int i = 0; i < users * perUser; i++) {
+            events.add(new ArrayList<>());
+        }
+        for (int c = 0; c < perUser; c++) {
+            for (int u = 0; u < users; u++) {
+                for (int e = 0; e < eventsPer; e++) {
+                    events.get(u * perUser + c).add(text.text(eventBytes - 50 + text.nextInt(100)));
+                }
+            }
+        }
+        List<LuceneAlone.Conversation> corpus = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            for (int c = 0; c < perUser; c++) {
+                corpus.add(new LuceneAlone.Conversation("bench-" + u, titles[u][c], events.get(u * perUser + c)));
+            }
+        }
+        return corpus;
     }
 
     /** Every conversation's events, one body a conversation, and the work of posting them: user, conversation, body. */
@@ -225,8 +280,11 @@ public final class ContentBenchmark {
         }
         report.add("");
         report.add("| search (q) | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | service CPU ms/query "
-                + "| Lucene alone CPU ms/query | ratio | matches/query |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| Lucene alone CPU ms/query | ratio | results/query | conversations read from MongoDB/query "
+                + "| one doc per conversation, top 21: CPU ms/query | ratio |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<LuceneAlone.Conversation> corpus = corpus();
+        Path conversationDocs = Files.createTempDirectory("conversation-docs");
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
@@ -236,9 +294,15 @@ public final class ContentBenchmark {
             // the warm-up's CPU is in the process's too: count the measured window's share by time
             double aloneCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
                     * (alone.seconds() / (alone.seconds() + warmup.toSeconds())) / alone.queries();
+            cpuBefore = Benchmark.processCpuMillis(ProcessHandle.current().pid());
+            LuceneAlone.Result topK = LuceneAlone.runConversationDocs(conversationDocs, corpus, bench(kind.getValue()),
+                    concurrency, 21, warmup, duration);
+            double topKCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
+                    * (topK.seconds() / (topK.seconds() + warmup.toSeconds())) / topK.queries();
             report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.3f | "
-                    + "%.2f | %.0f |", kind.getKey(), concurrency, service[0], service[1], service[2], service[3],
-                    service[4], service[5], service[6], aloneCpu, service[6] / aloneCpu, service[7]));
+                    + "%.2f | %.0f | %.0f | %.3f | %.2f |", kind.getKey(), concurrency, service[0], service[1],
+                    service[2], service[3], service[4], service[5], service[6], aloneCpu, service[6] / aloneCpu,
+                    service[7], service[8], topKCpu, service[6] / topKCpu));
         }
     }
 
@@ -247,22 +311,38 @@ public final class ContentBenchmark {
         return queries.stream().map(q -> new String[] { "bench-" + q[0], q[1] }).toList();
     }
 
-    /** One kind of search through the service: req/s, p50, p90, p99, max (ms), errors, CPU ms/query, matches/query. */
+    /**
+     * One kind of search through the service: req/s, p50, p90, p99, max (ms), errors, CPU ms/query, results/query,
+     * conversations read from MongoDB/query (the service's {@code convsearch_conversations_read_total}).
+     */
     private double[] driveSearches(List<String[]> queries) throws Exception {
         loop(queries, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong(), new AtomicLong(), new AtomicLong());
         Histogram latency = new Histogram(3_600_000_000L, 3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong matches = new AtomicLong();
+        double readBefore = conversationsRead();
         long cpuBefore = Benchmark.processCpuMillis(servicePid);
         long start = System.nanoTime();
         loop(queries, duration, latency, requests, errors, matches);
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = Benchmark.processCpuMillis(servicePid) - cpuBefore;
+        double read = conversationsRead() - readBefore;
         return new double[] { requests.get() / seconds, latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(90) / 1e3, latency.getValueAtPercentile(99) / 1e3,
                 latency.getMaxValue() / 1e3, errors.get(), (double) cpu / requests.get(),
-                (double) matches.get() / requests.get() };
+                (double) matches.get() / requests.get(), read / requests.get() };
+    }
+
+    /** The service's count of conversations read from MongoDB (NaN when it has none). */
+    private double conversationsRead() throws Exception {
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("convsearch_conversations_read_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(Double.NaN);
     }
 
     private void loop(List<String[]> queries, Duration length, Histogram latency, AtomicLong requests,

@@ -13,8 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 import dev.convsearch.domain.TextQuery;
@@ -43,18 +54,18 @@ public final class LuceneAlone {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new FixedStatisticsSimilarity());
             TextSearches searches = new TextSearches();
-            loop(searcher, searches, queries, threads, pageSize, warmup, new Histogram(3_600_000_000L, 3),
-                    new AtomicLong());
+            Searching service = (user, query) -> search(searcher, searches, user, query, pageSize);
+            loop(service, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
             Histogram latency = new Histogram(3_600_000_000L, 3);
             AtomicLong done = new AtomicLong();
             long start = System.nanoTime();
-            loop(searcher, searches, queries, threads, pageSize, window, latency, done);
+            loop(service, queries, threads, window, latency, done);
             return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
         }
     }
 
-    private static void loop(IndexSearcher searcher, TextSearches searches, List<String[]> queries, int threads,
-            int pageSize, Duration length, Histogram latency, AtomicLong done) throws Exception {
+    private static void loop(Searching searching, List<String[]> queries, int threads, Duration length,
+            Histogram latency, AtomicLong done) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -64,7 +75,7 @@ public final class LuceneAlone {
                 while (System.nanoTime() < end) {
                     String[] query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
                     long start = System.nanoTime();
-                    search(searcher, searches, query[0], TextQuery.parse(query[1]), pageSize);
+                    searching.search(query[0], TextQuery.parse(query[1]));
                     synchronized (latency) {
                         latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
                     }
@@ -77,6 +88,68 @@ public final class LuceneAlone {
             worker.get();
         }
         pool.shutdown();
+    }
+
+    /** A conversation of the corpus: its user, title and events' texts. */
+    public record Conversation(String userId, String title, List<String> events) {
+    }
+
+    /**
+     * The issue's baseline: one document per conversation (its title, and its events' texts as one field), the same
+     * analyzer chain, Lucene's own BM25; a query is every word or phrase in the text or the title, the user as a filter,
+     * and the best {@code pageSize} by Lucene's top-k (block-max WAND): no text matches. Built in {@code folder}, then
+     * run as {@link #run} runs.
+     */
+    public static Result runConversationDocs(Path folder, List<Conversation> corpus, List<String[]> queries,
+            int threads, int pageSize, Duration warmup, Duration window) throws Exception {
+        try (Directory directory = FSDirectory.open(folder)) {
+            try (IndexWriter writer = new IndexWriter(directory,
+                    new IndexWriterConfig(TextAnalysis.forIndexing())
+                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                            .setRAMBufferSizeMB(64))) {
+                for (Conversation conversation : corpus) {
+                    Document document = new Document();
+                    document.add(new StringField(LuceneTextIndex.USER,
+                            conversation.userId(), Field.Store.NO));
+                    document.add(new TextField(LuceneTextIndex.TITLE, conversation.title(),
+                            Field.Store.NO));
+                    for (String event : conversation.events()) {
+                        document.add(new TextField(LuceneTextIndex.TEXT, event,
+                                Field.Store.NO));
+                    }
+                    writer.addDocument(document);
+                }
+                writer.forceMerge(1);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                TextQueries clauses = new TextQueries();
+                Searching topK = (user, query) -> {
+                    BooleanQuery.Builder all = new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(
+                                    LuceneTextIndex.USER, user)), Occur.FILTER);
+                    for (TextQueries.Clause clause : clauses.clauses(query)) {
+                        all.add(new BooleanQuery.Builder()
+                                .add(clause.text(), Occur.SHOULD)
+                                .add(clause.title(), Occur.SHOULD).build(),
+                                Occur.MUST);
+                    }
+                    searcher.search(all.build(), pageSize);
+                };
+                loop(topK, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
+                Histogram latency = new Histogram(3_600_000_000L, 3);
+                AtomicLong done = new AtomicLong();
+                long start = System.nanoTime();
+                loop(topK, queries, threads, window, latency, done);
+                return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
+            }
+        }
+    }
+
+    /** One search of a user's. */
+    @FunctionalInterface
+    private interface Searching {
+        void search(String user, TextQuery query) throws IOException;
     }
 
     /** Every match, the best {@code pageSize} of them, and their text matches. */
