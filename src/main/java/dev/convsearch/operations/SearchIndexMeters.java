@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The search index in {@code /q/metrics}: events indexed ({@code convsearch_search_events_indexed_total}), its size on
  * disk ({@code convsearch_search_index_size_bytes}) and how far behind MongoDB it may be
  * ({@code convsearch_search_index_lag_seconds}: the time since its last look took everything in), and how many
- * conversations searches and gets read from MongoDB ({@code convsearch_conversations_read_total}: a search's cost there
- * grows with it).
+ * conversations searches with {@code q}, counts and batch gets read from MongoDB
+ * ({@code convsearch_conversations_read_total}: a search's cost there grows with it).
  */
 @Singleton
 public class SearchIndexMeters implements MeterBinder {
@@ -40,6 +40,7 @@ public class SearchIndexMeters implements MeterBinder {
                 .description("How far behind MongoDB the search index may be").register(registry);
         FunctionCounter.builder("convsearch.conversations.read", conversations,
                 ConversationRepository::conversationsRead)
-                .description("Conversations read from MongoDB as documents by searches and gets").register(registry);
+                .description("Conversations read from MongoDB as documents by searches with q, counts and batch gets")
+                .register(registry);
     }
 }

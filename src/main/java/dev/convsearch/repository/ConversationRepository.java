@@ -52,7 +52,10 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     private static final Logger LOG = Logger.getLogger(ConversationRepository.class);
 
     private final Revisions revisions;
-    /** Conversations read as documents by searches and gets: what a search's cost in MongoDB grows with. */
+    /**
+     * Conversations read as documents by searches with {@code q}, counts and batch gets: what a search's cost in MongoDB
+     * grows with (a plain search reads its page, and is left as it was).
+     */
     private final LongAdder read = new LongAdder();
 
     public ConversationRepository(Revisions revisions) {
@@ -62,8 +65,8 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
     /** At most {@code limit} of the conversations {@code filter} selects, in {@code order}, after {@code after}. */
     public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
             int limit) {
-        return counted(find(ConversationQueries.pageFilter(filter, order, after), ConversationQueries.sort(order))
-                .range(0, limit - 1).list());
+        return find(ConversationQueries.pageFilter(filter, order, after), ConversationQueries.sort(order))
+                .range(0, limit - 1).list();
     }
 
     /** {@link #findPage}, among the conversations {@code among} only. */
@@ -229,7 +232,7 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
                 new Document("$in", List.copyOf(conversationIds)))).list());
     }
 
-    /** How many conversations searches, counts and gets have read as documents from MongoDB. */
+    /** How many conversations searches with {@code q}, counts and batch gets have read as documents from MongoDB. */
     public long conversationsRead() {
         return read.sum();
     }
