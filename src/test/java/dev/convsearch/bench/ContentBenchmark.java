@@ -283,8 +283,8 @@ public final class ContentBenchmark {
                 + "| Lucene alone CPU ms/query | ratio | results/query | conversations read from MongoDB/query "
                 + "| one doc per conversation, top 21: CPU ms/query | ratio |");
         report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        List<LuceneAlone.Conversation> corpus = corpus();
         Path conversationDocs = Files.createTempDirectory("conversation-docs");
+        LuceneAlone.buildConversationDocs(conversationDocs, corpus());
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
@@ -295,7 +295,7 @@ public final class ContentBenchmark {
             double aloneCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
                     * (alone.seconds() / (alone.seconds() + warmup.toSeconds())) / alone.queries();
             cpuBefore = Benchmark.processCpuMillis(ProcessHandle.current().pid());
-            LuceneAlone.Result topK = LuceneAlone.runConversationDocs(conversationDocs, corpus, bench(kind.getValue()),
+            LuceneAlone.Result topK = LuceneAlone.runConversationDocs(conversationDocs, bench(kind.getValue()),
                     concurrency, 21, warmup, duration);
             double topKCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
                     * (topK.seconds() / (topK.seconds() + warmup.toSeconds())) / topK.queries();

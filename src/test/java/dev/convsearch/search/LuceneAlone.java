@@ -96,53 +96,51 @@ public final class LuceneAlone {
 
     /**
      * The issue's baseline: one document per conversation (its title, and its events' texts as one field), the same
-     * analyzer chain, Lucene's own BM25; a query is every word or phrase in the text or the title, the user as a filter,
-     * and the best {@code pageSize} by Lucene's top-k (block-max WAND): no text matches. Built in {@code folder}, then
-     * run as {@link #run} runs.
+     * analyzer chain, Lucene's own BM25. Writes it to {@code folder}, merged into one segment, for
+     * {@link #runConversationDocs}.
      */
-    public static Result runConversationDocs(Path folder, List<Conversation> corpus, List<String[]> queries,
-            int threads, int pageSize, Duration warmup, Duration window) throws Exception {
-        try (Directory directory = FSDirectory.open(folder)) {
-            try (IndexWriter writer = new IndexWriter(directory,
-                    new IndexWriterConfig(TextAnalysis.forIndexing())
-                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                            .setRAMBufferSizeMB(64))) {
-                for (Conversation conversation : corpus) {
-                    Document document = new Document();
-                    document.add(new StringField(LuceneTextIndex.USER,
-                            conversation.userId(), Field.Store.NO));
-                    document.add(new TextField(LuceneTextIndex.TITLE, conversation.title(),
-                            Field.Store.NO));
-                    for (String event : conversation.events()) {
-                        document.add(new TextField(LuceneTextIndex.TEXT, event,
-                                Field.Store.NO));
-                    }
-                    writer.addDocument(document);
+    public static void buildConversationDocs(Path folder, List<Conversation> corpus) throws IOException {
+        try (Directory directory = FSDirectory.open(folder);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
+            for (Conversation conversation : corpus) {
+                Document document = new Document();
+                document.add(new StringField(LuceneTextIndex.USER, conversation.userId(), Field.Store.NO));
+                document.add(new TextField(LuceneTextIndex.TITLE, conversation.title(), Field.Store.NO));
+                for (String event : conversation.events()) {
+                    document.add(new TextField(LuceneTextIndex.TEXT, event, Field.Store.NO));
                 }
-                writer.forceMerge(1);
+                writer.addDocument(document);
             }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                TextQueries clauses = new TextQueries();
-                Searching topK = (user, query) -> {
-                    BooleanQuery.Builder all = new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(
-                                    LuceneTextIndex.USER, user)), Occur.FILTER);
-                    for (TextQueries.Clause clause : clauses.clauses(query)) {
-                        all.add(new BooleanQuery.Builder()
-                                .add(clause.text(), Occur.SHOULD)
-                                .add(clause.title(), Occur.SHOULD).build(),
-                                Occur.MUST);
-                    }
-                    searcher.search(all.build(), pageSize);
-                };
-                loop(topK, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
-                Histogram latency = new Histogram(3_600_000_000L, 3);
-                AtomicLong done = new AtomicLong();
-                long start = System.nanoTime();
-                loop(topK, queries, threads, window, latency, done);
-                return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
-            }
+            writer.forceMerge(1);
+        }
+    }
+
+    /**
+     * Runs {@code queries} on the index of {@link #buildConversationDocs} as {@link #run} runs them: a query is every
+     * word or phrase in the text or the title, the user as a filter, and the best {@code pageSize} by Lucene's top-k
+     * (block-max WAND); no text matches.
+     */
+    public static Result runConversationDocs(Path folder, List<String[]> queries, int threads, int pageSize,
+            Duration warmup, Duration window) throws Exception {
+        try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TextQueries clauses = new TextQueries();
+            Searching topK = (user, query) -> {
+                BooleanQuery.Builder all = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(LuceneTextIndex.USER, user)), Occur.FILTER);
+                for (TextQueries.Clause clause : clauses.clauses(query)) {
+                    all.add(new BooleanQuery.Builder().add(clause.text(), Occur.SHOULD)
+                            .add(clause.title(), Occur.SHOULD).build(), Occur.MUST);
+                }
+                searcher.search(all.build(), pageSize);
+            };
+            loop(topK, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
+            Histogram latency = new Histogram(3_600_000_000L, 3);
+            AtomicLong done = new AtomicLong();
+            long start = System.nanoTime();
+            loop(topK, queries, threads, window, latency, done);
+            return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
         }
     }
 
