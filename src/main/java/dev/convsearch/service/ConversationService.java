@@ -7,12 +7,10 @@ import static dev.convsearch.domain.ConversationField.TITLE;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -28,11 +26,9 @@ import dev.convsearch.api.Timestamps;
 import dev.convsearch.api.validation.ConversationIds;
 import dev.convsearch.domain.ConversationChange;
 import dev.convsearch.domain.PagePosition;
-import dev.convsearch.domain.Rank;
 import dev.convsearch.domain.SearchFilter;
 import dev.convsearch.domain.SortOrder;
 import dev.convsearch.domain.Tags;
-import dev.convsearch.domain.TextHits;
 import dev.convsearch.domain.TextQuery;
 import dev.convsearch.domain.TextRelevance;
 import dev.convsearch.error.ConversationExistsException;
@@ -86,7 +82,7 @@ public class ConversationService {
                 return Uni.createFrom().item(pageOf.apply(List.of(), null));
             }
             Uni<List<ConversationDocument>> docs = order == SortOrder.RELEVANCE
-                    ? ranked(filter, limit + 1, after, hits)
+                    ? RelevancePage.read(repository, filter, limit + 1, after, hits.matches())
                     : repository.findPage(filter, order, after, limit + 1, hits.matches().keySet());
             return docs.chain(found -> page(filter, order, limit, asOf, found, query, hits.matches(), view, pageOf));
         });
@@ -105,7 +101,7 @@ public class ConversationService {
         if (more) {
             ConversationDocument last = page.get(page.size() - 1);
             PagePosition position = order == SortOrder.RELEVANCE
-                    ? new PagePosition(rank(matches.get(last.conversationId), last.lastUpdatedAt),
+                    ? new PagePosition(RelevancePage.rank(matches.get(last.conversationId), last.lastUpdatedAt),
                             last.conversationId, asOf)
                     : ConversationRepository.positionOf(last, order, asOf);
             next = cursors.encode(position, filter, order);
@@ -117,79 +113,6 @@ public class ConversationService {
         List<String> ids = page.stream().map(doc -> doc.conversationId).toList();
         return texts.textMatches(filter.userId(), query, ids).chain(textMatches -> subConversations
                 .views(filter.userId(), page, textMatches, view, items -> pageOf.apply(items, nextPage)));
-    }
-
-    /**
-     * The conversations {@code hits} holds that {@code filter} selects, best first (then the more recently updated, then
-     * the greater id), after {@code after}: at most {@code limit} of them. The matches are taken in the index's order
-     * (title words, then score) a chunk at a time, and MongoDB is asked for the chunk's conversations that the filter
-     * selects, until a page is full: a page reads about a page of conversations when the filter passes most matches,
-     * however many match. A chunk never splits conversations of one index rank, which only the last update orders.
-     */
-    private Uni<List<ConversationDocument>> ranked(SearchFilter filter, int limit, PagePosition after,
-            TextHits hits) {
-        Ranked cursor = after == null ? null : new Ranked((Rank) after.sortValue(), after.conversationId());
-        // best first as taken: a heap is made in one pass over the matches, and only what a page needs is sorted
-        PriorityQueue<Map.Entry<String, TextRelevance>> candidates = new PriorityQueue<>(
-                Map.Entry.comparingByValue(INDEX_ORDER));
-        if (cursor == null) {
-            candidates.addAll(hits.matches().entrySet());
-        } else {
-            TextRelevance from = relevanceOf(cursor);
-            hits.matches().entrySet().stream().filter(match -> INDEX_ORDER.compare(match.getValue(), from) >= 0)
-                    .forEach(candidates::add);
-        }
-        return pageOf(filter, after == null ? null : after.asOf(), hits.matches(), cursor, candidates, limit, limit,
-                new ArrayList<>());
-    }
-
-    /** Best first by what the index knows: title words, then score; the last update breaks its ties. */
-    private static final Comparator<TextRelevance> INDEX_ORDER = Comparator.comparingInt(TextRelevance::titleClauses)
-            .thenComparing(TextRelevance::score, Float::compare).reversed();
-    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
-            .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
-
-    private static TextRelevance relevanceOf(Ranked ranked) {
-        return new TextRelevance(ranked.rank().titleClauses(), ranked.rank().score());
-    }
-
-    /**
-     * Takes the next {@code chunk} best of {@code candidates} (and the rest of the last one's index rank), reads those
-     * the filter selects, keeps those after the cursor, and goes on with a chunk four times as big until {@code limit}
-     * are found or no candidate is left.
-     */
-    private Uni<List<ConversationDocument>> pageOf(SearchFilter filter, Instant asOf,
-            Map<String, TextRelevance> matches, Ranked cursor, PriorityQueue<Map.Entry<String, TextRelevance>> candidates,
-            int chunk, int limit, List<Map.Entry<Ranked, ConversationDocument>> found) {
-        if (found.size() >= limit || candidates.isEmpty()) {
-            return Uni.createFrom().item(found.stream().sorted(Map.Entry.comparingByKey(BEST_FIRST)).limit(limit)
-                    .map(Map.Entry::getValue).toList());
-        }
-        List<String> ids = new ArrayList<>();
-        TextRelevance last = null;
-        while (!candidates.isEmpty() && (ids.size() < chunk
-                || INDEX_ORDER.compare(last, candidates.peek().getValue()) == 0)) {
-            Map.Entry<String, TextRelevance> next = candidates.poll();
-            ids.add(next.getKey());
-            last = next.getValue();
-        }
-        return repository.findAmong(filter, asOf, ids).chain(docs -> {
-            for (ConversationDocument doc : docs) {
-                Ranked ranked = new Ranked(rank(matches.get(doc.conversationId), doc.lastUpdatedAt), doc.conversationId);
-                if (cursor == null || BEST_FIRST.compare(ranked, cursor) > 0) {
-                    found.add(Map.entry(ranked, doc));
-                }
-            }
-            return pageOf(filter, asOf, matches, cursor, candidates, 4 * chunk, limit, found);
-        });
-    }
-
-    /** A conversation in a relevance order. */
-    private record Ranked(Rank rank, String conversationId) {
-    }
-
-    private static Rank rank(TextRelevance relevance, Instant updatedAt) {
-        return new Rank(relevance.titleClauses(), relevance.score(), updatedAt);
     }
 
     /**

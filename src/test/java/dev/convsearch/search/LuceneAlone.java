@@ -54,13 +54,8 @@ public final class LuceneAlone {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new FixedStatisticsSimilarity());
             TextSearches searches = new TextSearches();
-            Searching service = (user, query) -> search(searcher, searches, user, query, pageSize);
-            loop(service, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
-            Histogram latency = new Histogram(3_600_000_000L, 3);
-            AtomicLong done = new AtomicLong();
-            long start = System.nanoTime();
-            loop(service, queries, threads, window, latency, done);
-            return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
+            return measure((user, query) -> search(searcher, searches, user, query, pageSize), queries, threads,
+                    warmup, window);
         }
     }
 
@@ -135,13 +130,19 @@ public final class LuceneAlone {
                 }
                 searcher.search(all.build(), pageSize);
             };
-            loop(topK, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
-            Histogram latency = new Histogram(3_600_000_000L, 3);
-            AtomicLong done = new AtomicLong();
-            long start = System.nanoTime();
-            loop(topK, queries, threads, window, latency, done);
-            return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
+            return measure(topK, queries, threads, warmup, window);
         }
+    }
+
+    /** A warm-up of {@code searching}, then the measured window. */
+    private static Result measure(Searching searching, List<String[]> queries, int threads, Duration warmup,
+            Duration window) throws Exception {
+        loop(searching, queries, threads, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        loop(searching, queries, threads, window, latency, done);
+        return new Result(done.get(), (System.nanoTime() - start) / 1e9, latency);
     }
 
     /** One search of a user's. */
