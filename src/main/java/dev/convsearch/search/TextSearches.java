@@ -20,18 +20,23 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import dev.convsearch.api.TextMatch;
@@ -86,36 +91,79 @@ final class TextSearches {
         BooleanQuery.Builder anyClause = new BooleanQuery.Builder();
         clauses.forEach(clause -> anyClause.add(clause.text(), Occur.SHOULD));
         Query matching = anyClause.build();
-        Query events = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
-                .add(new TermInSetQuery(CONVERSATION, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
-                .add(matching, Occur.MUST).build();
-        return textMatches(searcher, matching, bestPerConversation(searcher, events, perConversation));
+        return textMatches(searcher, matching, bestPerConversation(searcher, userId, ids, matching, perConversation));
     }
 
     /** A hit: its document number in the whole index and its score. */
     private record ScoredDoc(int doc, float score) {
     }
 
-    private static Map<String, List<ScoredDoc>> bestPerConversation(IndexSearcher searcher, Query query,
-            int perConversation) throws IOException {
+    /**
+     * Up to {@code perConversation} of the user's events in each of conversations {@code ids} that {@code matching}
+     * scores best, best first. Segment by segment: the page's events are read from the postings of their conversations
+     * (and kept only when the user's postings hold them too), then scored by {@code matching} in document order. A
+     * search of the page's conversations as a query did the same, but paid its per-segment set-up for every segment.
+     */
+    private static Map<String, List<ScoredDoc>> bestPerConversation(IndexSearcher searcher, String userId,
+            List<String> ids, Query matching, int perConversation) throws IOException {
+        List<String> conversations = ids.stream().distinct().sorted().toList();
+        Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
         Map<String, PriorityQueue<ScoredDoc>> best = new HashMap<>();
-        searcher.search(query, new PerConversationCollector() {
-            @Override
-            void hit(String conversationId, int doc, float score) {
-                PriorityQueue<ScoredDoc> top = best.computeIfAbsent(conversationId,
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            TermsEnum users = terms(leaf, USER);
+            TermsEnum conversationTerms = terms(leaf, CONVERSATION);
+            if (users == null || conversationTerms == null || !users.seekExact(new BytesRef(userId))) {
+                continue;
+            }
+            PostingsEnum userDocs = users.postings(null, PostingsEnum.NONE);
+            List<long[]> pageEvents = new ArrayList<>(); // {doc, index of its conversation}
+            PostingsEnum events = null;
+            for (int c = 0; c < conversations.size(); c++) {
+                if (conversationTerms.seekExact(new BytesRef(conversations.get(c)))) {
+                    events = conversationTerms.postings(events, PostingsEnum.NONE);
+                    for (int doc = events.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = events.nextDoc()) {
+                        pageEvents.add(new long[] { doc, c });
+                    }
+                }
+            }
+            Scorer scorer = pageEvents.isEmpty() ? null : weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            pageEvents.sort(Comparator.comparingLong(event -> event[0]));
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            DocIdSetIterator candidates = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+            Bits live = leaf.reader().getLiveDocs();
+            for (long[] event : pageEvents) {
+                int doc = (int) event[0];
+                if ((live != null && !live.get(doc)) || !advanceTo(userDocs, doc) || !advanceTo(candidates, doc)
+                        || (twoPhase != null && !twoPhase.matches())) {
+                    continue;
+                }
+                PriorityQueue<ScoredDoc> top = best.computeIfAbsent(conversations.get((int) event[1]),
                         id -> new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score)));
-                top.add(new ScoredDoc(doc, score));
+                top.add(new ScoredDoc(leaf.docBase + doc, scorer.score()));
                 if (top.size() > perConversation) {
                     top.poll();
                 }
             }
-        });
+        }
         Map<String, List<ScoredDoc>> sorted = new HashMap<>();
         best.forEach((id, top) -> sorted.put(id, top.stream()
                 .sorted(Comparator.comparingDouble(ScoredDoc::score).reversed().thenComparingInt(ScoredDoc::doc))
                 .toList()));
         return sorted;
+    }
+
+    /** The terms of {@code field} in {@code leaf}, or null when it has none. */
+    private static TermsEnum terms(LeafReaderContext leaf, String field) throws IOException {
+        Terms terms = leaf.reader().terms(field);
+        return terms == null ? null : terms.iterator();
+    }
+
+    /** Whether {@code iterator}, moved forward only, is on {@code doc} (the docs asked of it only grow). */
+    private static boolean advanceTo(DocIdSetIterator iterator, int doc) throws IOException {
+        return (iterator.docID() < doc ? iterator.advance(doc) : iterator.docID()) == doc;
     }
 
     private static Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, Query matching,
@@ -205,44 +253,5 @@ final class TextSearches {
 
     private static Query filtered(Query user, Query clause) {
         return new BooleanQuery.Builder().add(user, Occur.FILTER).add(clause, Occur.MUST).build();
-    }
-
-    /** Collects every hit with its conversation's id, read once per segment and conversation. */
-    private abstract static class PerConversationCollector extends SimpleCollector {
-        private SortedDocValues conversations;
-        private String[] ids;
-        private Scorable scorer;
-        private int docBase;
-
-        abstract void hit(String conversationId, int doc, float score);
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            conversations = context.reader().getSortedDocValues(CONVERSATION);
-            ids = conversations == null ? null : new String[conversations.getValueCount()];
-            docBase = context.docBase;
-        }
-
-        @Override
-        public void setScorer(Scorable scorer) {
-            this.scorer = scorer;
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            if (conversations == null || !conversations.advanceExact(doc)) {
-                return;
-            }
-            int ord = conversations.ordValue();
-            if (ids[ord] == null) {
-                ids[ord] = conversations.lookupOrd(ord).utf8ToString();
-            }
-            hit(ids[ord], docBase + doc, scorer.score());
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE;
-        }
     }
 }
