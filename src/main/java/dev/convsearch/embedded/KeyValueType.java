@@ -1,6 +1,8 @@
 package dev.convsearch.embedded;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -8,6 +10,7 @@ import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.MinKey;
 
 /**
  * The keys of the embedded database's unique indexes, as H2 keeps them in order: stored as before (H2's object
@@ -41,6 +44,19 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     @Override
     public KeyValue read(ByteBuffer buffer) {
         return (KeyValue) stored.read(buffer);
+    }
+
+    /**
+     * The lowest key of {@code size} values that starts with {@code prefix} (the rest {@link MinKey}): where a run of
+     * keys with that prefix begins in a map ordered by this type.
+     */
+    static KeyValue lowestStartingWith(List<Object> prefix, int size) {
+        List<Object> values = new ArrayList<>(size);
+        values.addAll(prefix);
+        while (values.size() < size) {
+            values.add(MinKey.getInstance());
+        }
+        return new KeyValue(values);
     }
 
     @Override

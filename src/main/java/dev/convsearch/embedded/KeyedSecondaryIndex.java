@@ -87,7 +87,9 @@ final class KeyedSecondaryIndex extends Index<Object> {
     public synchronized Iterable<Object> getPositions(Document query) {
         Object[] bounds = bounds(query.get(keys().get(0)));
         Set<Object> positions = new LinkedHashSet<>();
-        Cursor<KeyValue, Object> cursor = map.cursor(lowest(bounds[0]));
+        // a key is the index's values and the document's _id
+        Cursor<KeyValue, Object> cursor = map.cursor(
+                KeyValueType.lowestStartingWith(List.of(bounds[0]), keys().size() + 1));
         while (cursor.hasNext()) {
             KeyValue key = cursor.next();
             if (ValueComparator.asc().compare(key.get(0), bounds[1]) > 0) {
@@ -126,16 +128,6 @@ final class KeyedSecondaryIndex extends Index<Object> {
             return null;
         }
         return new Object[] { low, high };
-    }
-
-    /** The first key whose first value is {@code first}: keys are the index's values and the {@code _id}. */
-    private KeyValue lowest(Object first) {
-        List<Object> values = new ArrayList<>(keys().size() + 1);
-        values.add(first);
-        while (values.size() < keys().size() + 1) {
-            values.add(MinKey.getInstance());
-        }
-        return new KeyValue(values);
     }
 
     private static KeyValue withId(KeyValue key, Document document) {

@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.MinKey;
 
 /**
  * A unique index of the embedded database on an H2 map ordered by {@link KeyValueType} (mongo-java-server's own H2 index, on
@@ -113,11 +112,7 @@ final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     /** Adds the positions of every key that starts with {@code prefix}. */
     private void addRun(List<Object> prefix, List<Object> positions) {
-        List<Object> first = new ArrayList<>(prefix);
-        while (first.size() < keys().size()) {
-            first.add(MinKey.getInstance());
-        }
-        Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(first));
+        Cursor<KeyValue, Object> cursor = map.cursor(KeyValueType.lowestStartingWith(prefix, keys().size()));
         while (cursor.hasNext()) {
             KeyValue key = cursor.next();
             for (int i = 0; i < prefix.size(); i++) {

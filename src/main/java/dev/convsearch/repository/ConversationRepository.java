@@ -86,26 +86,13 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
         return count(ConversationQueries.among(ConversationQueries.filter(filter), among));
     }
 
-    /** A conversation a search selected, with what a relevance order needs of it. */
-    public record Selected(String conversationId, Instant updatedAt) {
-    }
-
-    /**
-     * The conversations among {@code among} (all when null) that {@code filter} selects, without those written after
-     * {@code asOf} when given (the later pages of a walk): their ids and last updates, in no order.
-     */
-    public Uni<List<Selected>> select(SearchFilter filter, Instant asOf, Collection<String> among) {
-        Document query = among == null ? ConversationQueries.filter(filter)
-                : ConversationQueries.among(ConversationQueries.filter(filter), among);
-        if (asOf != null) {
-            ConversationQueries.writtenBy(query, asOf);
-        }
+    /** The ids of the conversations {@code filter} selects, in no order (only the ids are read). */
+    public Uni<List<String>> idsOf(SearchFilter filter) {
         return mongoCollection().withDocumentClass(Document.class)
-                .find(query, new FindOptions().projection(
-                        new Document(CONVERSATION_ID.stored(), 1).append(LAST_UPDATED_AT.stored(), 1)))
-                .map(doc -> new Selected(doc.getString(CONVERSATION_ID.stored()),
-                        doc.getDate(LAST_UPDATED_AT.stored()).toInstant()))
-                .collect().asList().invoke(selected -> read.add(selected.size()));
+                .find(ConversationQueries.filter(filter),
+                        new FindOptions().projection(new Document(CONVERSATION_ID.stored(), 1)))
+                .map(doc -> doc.getString(CONVERSATION_ID.stored()))
+                .collect().asList().invoke(ids -> read.add(ids.size()));
     }
 
     /**

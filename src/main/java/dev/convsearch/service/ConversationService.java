@@ -146,8 +146,7 @@ public class ConversationService {
             }
             // when most of the user's conversations match, reading those the filter selects is cheaper than an $in of all
             return hits.most()
-                    ? repository.select(filter, null, null).map(all -> all.stream()
-                            .filter(selected -> hits.matches().containsKey(selected.conversationId())).count())
+                    ? repository.idsOf(filter).map(ids -> ids.stream().filter(hits.matches()::containsKey).count())
                     : repository.count(filter, hits.matches().keySet());
         });
     }

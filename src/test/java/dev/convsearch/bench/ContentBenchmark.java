@@ -108,11 +108,12 @@ public final class ContentBenchmark {
 
     /** The conversations, then their events: the first tenth by one client, the rest by sixteen. */
     private void load() throws Exception {
-        EventTextGenerator text = new EventTextGenerator(seed);
+        List<LuceneAlone.Conversation> corpus = corpus(seed);
         for (int u = 0; u < users; u++) {
             StringBuilder lines = new StringBuilder();
             for (int c = 0; c < perUser; c++) {
-                lines.append(JSON.writeValueAsString(Map.of("conversation_id", conversation(c), "title", text.title(),
+                lines.append(JSON.writeValueAsString(Map.of("conversation_id", conversation(c), "title",
+                        corpus.get(u * perUser + c).title(),
                         "selected_repository", "acme/repo-" + (c % 5), "created_at",
                         String.format(Locale.ROOT, "2025-0%d-%02dT%02d:00:00Z", 1 + c % 9, 1 + c % 28, c % 24))))
                         .append('\n');
@@ -125,7 +126,7 @@ public final class ContentBenchmark {
         }
         ConcurrentLinkedQueue<int[]> work = new ConcurrentLinkedQueue<>();
         List<String> bodies = new ArrayList<>();
-        eventBodies(text, work, bodies);
+        eventBodies(corpus, work, bodies);
         int single = work.size() / 10;
         System.err.printf("loading %d conversations' events: a tenth by 1 client, the rest by 16%n", work.size());
         long[] one = ingest(work, bodies, 1, single);
@@ -168,11 +169,12 @@ public final class ContentBenchmark {
     }
 
     /**
-     * The corpus {@link #load} sends, made again from the seed (the same calls of the generator in the same order):
-     * for the baseline of one Lucene document per conversation, also after {@code --search-only}.
+     * Each user's conversations (user {@code u}'s {@code c}th at {@code u * perUser + c}): a title and the events'
+     * texts, made from {@code fromSeed}, so that the baseline of one Lucene document per conversation holds what
+     * {@link #load} sent, also after {@code --search-only}.
      */
-    private List<LuceneAlone.Conversation> corpus() {
-        EventTextGenerator text = new EventTextGenerator(seed);
+    private List<LuceneAlone.Conversation> corpus(long fromSeed) {
+        EventTextGenerator text = new EventTextGenerator(fromSeed);
         String[][] titles = new String[users][perUser];
         for (int u = 0; u < users; u++) {
             for (int c = 0; c < perUser; c++) {
@@ -199,16 +201,19 @@ public final class ContentBenchmark {
         return corpus;
     }
 
-    /** Every conversation's events, one body a conversation, and the work of posting them: user, conversation, body. */
-    private void eventBodies(EventTextGenerator text, ConcurrentLinkedQueue<int[]> work, List<String> bodies)
-            throws Exception {
+    /**
+     * The corpus's events, one body a conversation, and the work of posting them: user, conversation, body (by
+     * conversation, then user).
+     */
+    private void eventBodies(List<LuceneAlone.Conversation> corpus, ConcurrentLinkedQueue<int[]> work,
+            List<String> bodies) throws Exception {
         for (int c = 0; c < perUser; c++) {
             for (int u = 0; u < users; u++) {
                 StringBuilder events = new StringBuilder("[");
-                for (int e = 0; e < eventsPer; e++) {
-                    String body = text.text(eventBytes - 50 + text.nextInt(100));
-                    keptTextBytes += body.getBytes(StandardCharsets.UTF_8).length;
-                    events.append(e == 0 ? "" : ",").append(event(e, body));
+                List<String> texts = corpus.get(u * perUser + c).events();
+                for (int e = 0; e < texts.size(); e++) {
+                    keptTextBytes += texts.get(e).getBytes(StandardCharsets.UTF_8).length;
+                    events.append(e == 0 ? "" : ",").append(event(e, texts.get(e)));
                 }
                 bodies.add(events.append(']').toString());
                 work.add(new int[] { u, c, bodies.size() - 1 });
@@ -220,7 +225,7 @@ public final class ContentBenchmark {
     private void resend(int count) throws Exception {
         ConcurrentLinkedQueue<int[]> work = new ConcurrentLinkedQueue<>();
         List<String> bodies = new ArrayList<>();
-        eventBodies(new EventTextGenerator(seed + 1), work, bodies);
+        eventBodies(corpus(seed + 1), work, bodies);
         long[] sent = ingest(work, bodies, 16, Math.max(1, count / eventsPer));
         System.out.printf(Locale.ROOT, "sent %d events again in %d ms%n", sent[0], sent[1]);
     }
@@ -284,7 +289,7 @@ public final class ContentBenchmark {
                 + "| one doc per conversation, top 21: CPU ms/query | ratio |");
         report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Path conversationDocs = Files.createTempDirectory("conversation-docs");
-        LuceneAlone.buildConversationDocs(conversationDocs, corpus());
+        LuceneAlone.buildConversationDocs(conversationDocs, corpus(seed));
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
