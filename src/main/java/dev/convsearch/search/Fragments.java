@@ -24,17 +24,18 @@ final class Fragments {
 
     /** The fragment of {@code text} around {@code spans} (sorted by start, any overlaps) and the matches in it. */
     static Fragment cut(String text, List<Span> spans) {
-        int length = text.codePointCount(0, text.length());
-        List<int[]> points = new ArrayList<>();
+        CodePoints codePoints = new CodePoints(text);
+        int length = codePoints.length();
+        List<int[]> points = new ArrayList<>(); // {start, end} in code points, then [start, end) in chars
         int charAt = 0;
         int pointAt = 0;
         for (Span span : spans) {
             if (span.start() < charAt || span.end() <= span.start()) {
                 continue;
             }
-            int start = pointAt + text.codePointCount(charAt, span.start());
-            int end = start + text.codePointCount(span.start(), span.end());
-            points.add(new int[] { start, end });
+            int start = pointAt + codePoints.between(charAt, span.start());
+            int end = start + codePoints.between(span.start(), span.end());
+            points.add(new int[] { start, end, span.start(), span.end() });
             charAt = span.end();
             pointAt = end;
         }
@@ -53,21 +54,38 @@ final class Fragments {
                 }
             }
             int window = from;
-            from = wordStart(text, from, points.stream().mapToInt(p -> p[0]).filter(start -> start >= window)
-                    .findFirst().orElse(length));
+            from = wordStart(text, codePoints, from, points.stream().mapToInt(p -> p[0])
+                    .filter(start -> start >= window).findFirst().orElse(length));
         }
         int to = Math.min(length, from + TextMatch.MAX_FRAGMENT);
-        String fragment = text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
+        String fragment = text.substring(codePoints.charIndex(from), codePoints.charIndex(to));
         List<TextMatch.Match> matches = new ArrayList<>();
         for (int[] p : points) {
             if (p[0] >= from && p[1] <= to) {
-                matches.add(new TextMatch.Match(
-                        fragment.substring(fragment.offsetByCodePoints(0, p[0] - from),
-                                fragment.offsetByCodePoints(0, p[1] - from)),
-                        List.of(p[0] - from, p[1] - from)));
+                matches.add(new TextMatch.Match(text.substring(p[2], p[3]), List.of(p[0] - from, p[1] - from)));
             }
         }
         return new Fragment(fragment, matches);
+    }
+
+    /**
+     * Code points and chars of one text: the same places when it has no character outside the Basic Multilingual
+     * Plane (most texts), so that counting costs nothing; else counted by {@link String}'s own methods.
+     */
+    private record CodePoints(String text, int length) {
+        CodePoints(String text) {
+            this(text, text.codePointCount(0, text.length()));
+        }
+
+        /** How many code points chars {@code [start, end)} hold. */
+        int between(int start, int end) {
+            return length == text.length() ? end - start : text.codePointCount(start, end);
+        }
+
+        /** The char index of code point {@code point}. */
+        int charIndex(int point) {
+            return length == text.length() ? point : text.offsetByCodePoints(0, point);
+        }
     }
 
     /** The first of the points up to {@code first} that starts at or after {@code candidate}. */
@@ -84,11 +102,11 @@ final class Fragments {
     }
 
     /** {@code from}, moved forward to the start of the next word when one starts before {@code limit}. */
-    private static int wordStart(String text, int from, int limit) {
+    private static int wordStart(String text, CodePoints codePoints, int from, int limit) {
         if (from == 0) {
             return 0;
         }
-        int at = text.offsetByCodePoints(0, from);
+        int at = codePoints.charIndex(from);
         if (Character.isWhitespace(text.codePointBefore(at))) {
             return from;
         }
