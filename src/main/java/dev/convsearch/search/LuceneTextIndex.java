@@ -139,6 +139,7 @@ public class LuceneTextIndex implements TextIndex {
                     try {
                         writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
                                 .setSimilarity(new FixedStatisticsSimilarity())
+                                .setCodec(new SearchIndexCodec())
                                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                                 .setRAMBufferSizeMB(16));
                         break;

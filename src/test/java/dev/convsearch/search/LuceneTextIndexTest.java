@@ -9,13 +9,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.convsearch.api.TextMatch;
 import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextIndex.IndexState;
 import dev.convsearch.domain.TextQuery;
@@ -62,6 +68,48 @@ class LuceneTextIndexTest {
         assertTrue(lastCommitSaysClosedCleanly());
         assertThrows(IllegalStateException.class,
                 () -> index.keep(List.of(event("e2", "too late"))).await().indefinitely(), "never lost in silence");
+    }
+
+    @Test
+    void anIndexInLucenesOwnCodecIsReadAndWhatIsWrittenNextUsesTheIndexsCodec(@TempDir Path earlier)
+            throws IOException {
+        LuceneTextIndex first = open();
+        first.keep(List.of(event("e1", "the flaky build"))).await().indefinitely();
+        first.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
+        first.close();
+        // the folder as a version before SearchIndexCodec wrote it: every segment in Lucene's own codec
+        try (FSDirectory from = FSDirectory.open(folder);
+                DirectoryReader reader = DirectoryReader.open(from);
+                FSDirectory to = FSDirectory.open(earlier);
+                IndexWriter writer = new IndexWriter(to, new IndexWriterConfig())) {
+            writer.addIndexes(reader.leaves().stream().map(leaf -> (CodecReader) leaf.reader())
+                    .toArray(CodecReader[]::new));
+            writer.setLiveCommitData(SegmentInfos.readLatestCommit(from).getUserData().entrySet());
+            writer.commit();
+        }
+        assertEquals(Set.of("Lucene912"), codecs(earlier));
+
+        LuceneTextIndex second = new LuceneTextIndex(new SearchIndexFolder(earlier));
+        second.open().await().indefinitely();
+        second.keep(List.of(new KeptText("u1", "c2", "e2", COMPLETE, "user", "MessageEvent", "the build passed",
+                COMPLETE))).await().indefinitely();
+        second.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
+        assertEquals(Set.of("Lucene912", SearchIndexCodec.NAME), codecs(earlier));
+        Map<String, List<TextMatch>> matches = second.textMatches("u1", TextQuery.parse("build"), List.of("c1", "c2"), 3)
+                .await().indefinitely();
+        assertEquals("the flaky build", matches.get("c1").get(0).fragment(), "read from a segment of Lucene's codec");
+        assertEquals("the build passed", matches.get("c2").get(0).fragment(), "read from a segment of the index's");
+        assertEquals(List.of(4, 9), matches.get("c2").get(0).matches().get(0).indices());
+        second.close();
+    }
+
+    /** The codecs the segments of the last commit in {@code path} were written with. */
+    private static Set<String> codecs(Path path) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(path)) {
+            Set<String> names = new java.util.TreeSet<>();
+            SegmentInfos.readLatestCommit(directory).forEach(segment -> names.add(segment.info.getCodec().getName()));
+            return names;
+        }
     }
 
     private LuceneTextIndex open() {
