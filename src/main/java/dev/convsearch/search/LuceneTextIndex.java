@@ -130,6 +130,7 @@ public class LuceneTextIndex implements TextIndex {
             }
             Path path = null;
             try {
+                SearchIndexCodec.register();
                 Directory directory = null;
                 IndexWriter writer = null;
                 for (Path candidate : folder.candidates()) {
@@ -356,7 +357,8 @@ public class LuceneTextIndex implements TextIndex {
         return type;
     }
 
-    private static String key(String userId, String conversationId, String eventId) {
+    /** A text's unique key: its user, conversation and event (empty for the title). */
+    static String key(String userId, String conversationId, String eventId) {
         return userId + '\u0000' + conversationId + '\u0000' + eventId;
     }
 

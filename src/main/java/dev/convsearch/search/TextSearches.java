@@ -1,7 +1,7 @@
 package dev.convsearch.search;
 
-import static dev.convsearch.search.LuceneTextIndex.CONVERSATION;
 import static dev.convsearch.search.LuceneTextIndex.EVENT_ID;
+import static dev.convsearch.search.LuceneTextIndex.KEY;
 import static dev.convsearch.search.LuceneTextIndex.KIND;
 import static dev.convsearch.search.LuceneTextIndex.SOURCE;
 import static dev.convsearch.search.LuceneTextIndex.TIMESTAMP;
@@ -38,6 +38,7 @@ import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 import dev.convsearch.api.TextMatch;
 import dev.convsearch.domain.KeptText;
@@ -100,9 +101,10 @@ final class TextSearches {
 
     /**
      * Up to {@code perConversation} of the user's events in each of conversations {@code ids} that {@code matching}
-     * scores best, best first. Segment by segment: the page's events are read from the postings of their conversations
-     * (and kept only when the user's postings hold them too), then scored by {@code matching} in document order. A
-     * search of the page's conversations as a query did the same, but paid its per-segment set-up for every segment.
+     * scores best, best first. Segment by segment: the page's events are the run of keys that starts with the user and
+     * the conversation (so never another user's, whatever the conversation's id), then scored by {@code matching} in
+     * document order. A search of the page's conversations as a query did the same, but paid its per-segment set-up
+     * for every segment.
      */
     private static Map<String, List<ScoredDoc>> bestPerConversation(IndexSearcher searcher, String userId,
             List<String> ids, Query matching, int perConversation) throws IOException {
@@ -110,21 +112,26 @@ final class TextSearches {
         Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
         Map<String, PriorityQueue<ScoredDoc>> best = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            TermsEnum users = terms(leaf, USER);
-            TermsEnum conversationTerms = terms(leaf, CONVERSATION);
-            if (users == null || conversationTerms == null || !users.seekExact(new BytesRef(userId))) {
+            TermsEnum keys = terms(leaf, KEY);
+            if (keys == null) {
                 continue;
             }
-            PostingsEnum userDocs = users.postings(null, PostingsEnum.NONE);
             List<long[]> pageEvents = new ArrayList<>(); // {doc, index of its conversation}
             PostingsEnum events = null;
             for (int c = 0; c < conversations.size(); c++) {
-                if (conversationTerms.seekExact(new BytesRef(conversations.get(c)))) {
-                    events = conversationTerms.postings(events, PostingsEnum.NONE);
+                BytesRef prefix = new BytesRef(LuceneTextIndex.key(userId, conversations.get(c), ""));
+                if (keys.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+                    continue;
+                }
+                do {
+                    if (!StringHelper.startsWith(keys.term(), prefix)) {
+                        break;
+                    }
+                    events = keys.postings(events, PostingsEnum.NONE);
                     for (int doc = events.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = events.nextDoc()) {
                         pageEvents.add(new long[] { doc, c });
                     }
-                }
+                } while (keys.next() != null);
             }
             Scorer scorer = pageEvents.isEmpty() ? null : weight.scorer(leaf);
             if (scorer == null) {
@@ -136,7 +143,7 @@ final class TextSearches {
             Bits live = leaf.reader().getLiveDocs();
             for (long[] event : pageEvents) {
                 int doc = (int) event[0];
-                if ((live != null && !live.get(doc)) || !advanceTo(userDocs, doc) || !advanceTo(candidates, doc)
+                if ((live != null && !live.get(doc)) || !advanceTo(candidates, doc)
                         || (twoPhase != null && !twoPhase.matches())) {
                     continue;
                 }
