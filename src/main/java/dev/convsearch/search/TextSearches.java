@@ -92,7 +92,9 @@ final class TextSearches {
         BooleanQuery.Builder anyClause = new BooleanQuery.Builder();
         clauses.forEach(clause -> anyClause.add(clause.text(), Occur.SHOULD));
         Query matching = anyClause.build();
-        return textMatches(searcher, matching, bestPerConversation(searcher, userId, ids, matching, perConversation));
+        Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
+        return textMatches(searcher, matching, weight, bestPerConversation(searcher, userId, ids, weight,
+                perConversation));
     }
 
     /** A hit: its document number in the whole index and its score. */
@@ -100,16 +102,15 @@ final class TextSearches {
     }
 
     /**
-     * Up to {@code perConversation} of the user's events in each of conversations {@code ids} that {@code matching}
+     * Up to {@code perConversation} of the user's events in each of conversations {@code ids} that {@code weight}
      * scores best, best first. Segment by segment: the page's events are the run of keys that starts with the user and
-     * the conversation (so never another user's, whatever the conversation's id), then scored by {@code matching} in
+     * the conversation (so never another user's, whatever the conversation's id), then scored by {@code weight} in
      * document order. A search of the page's conversations as a query did the same, but paid its per-segment set-up
      * for every segment.
      */
     private static Map<String, List<ScoredDoc>> bestPerConversation(IndexSearcher searcher, String userId,
-            List<String> ids, Query matching, int perConversation) throws IOException {
+            List<String> ids, Weight weight, int perConversation) throws IOException {
         List<String> conversations = ids.stream().distinct().sorted().toList();
-        Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
         Map<String, PriorityQueue<ScoredDoc>> best = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             TermsEnum keys = terms(leaf, KEY);
@@ -173,10 +174,10 @@ final class TextSearches {
         return (iterator.docID() < doc ? iterator.advance(doc) : iterator.docID()) == doc;
     }
 
-    private static Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, Query matching,
+    private static Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, Query matching, Weight weight,
             Map<String, List<ScoredDoc>> best) throws IOException {
         int[] docs = best.values().stream().flatMap(List::stream).mapToInt(ScoredDoc::doc).sorted().toArray();
-        Map<Integer, Fragments.Fragment> fragments = new Highlighter(searcher).fragments(matching, docs);
+        Map<Integer, Fragments.Fragment> fragments = new Highlighter(searcher, weight).fragments(matching, docs);
         Map<Integer, EventFields> events = eventFields(searcher, docs);
         Map<String, List<TextMatch>> matches = new HashMap<>();
         for (Map.Entry<String, List<ScoredDoc>> conversation : best.entrySet()) {
