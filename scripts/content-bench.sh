@@ -3,8 +3,10 @@
 # loaded through its own endpoints with users x conversations x events of generated text (fixed seed), then searched
 # with q at a fixed concurrency beside "Lucene alone" (the same searches on the same index in the benchmark's process).
 #   scripts/content-bench.sh [--users=10] [--conversations=500] [--events=40] [--event-bytes=500] [--concurrency=16]
-#                            [--seconds=10] [--warmup=5] [--seed=23] [--search-only] [--wire]
+#                            [--seconds=10] [--warmup=5] [--seed=23] [--search-only] [--data=DIR] [--wire]
 # --search-only searches the data of the last run (target/content-bench/data) without loading it again.
+# --data=DIR searches the data folder DIR (a copy of one a run loaded) and nothing else: no load, no restarts. For
+# side-by-side runs of two builds, each on its own copy (JAVA_OPTS=-Xmx2g when the index has to be built anew).
 # --wire runs the service on an in-memory MongoDB-wire server in a process of its own (scripts/bench.sh's), instead of
 # the embedded database: what the service and Lucene cost when the database is not the embedded one.
 # On the embedded database it then restarts the service: on an empty data folder and on the loaded one after a clean
@@ -19,11 +21,19 @@ service_java=${SERVICE_JAVA:-java}
 users=10
 search_only=false
 wire=false
+elsewhere=false
+data="$PWD/target/content-bench/data"
 args=()
 for arg in "$@"; do
     [[ "$arg" == --users=* ]] && users="${arg#--users=}"
     [[ "$arg" == --search-only ]] && search_only=true
-    if [[ "$arg" == --wire ]]; then wire=true; else args+=("$arg"); fi
+    if [[ "$arg" == --wire ]]; then
+        wire=true
+    elif [[ "$arg" == --data=* ]]; then
+        data=$(cd "${arg#--data=}" && pwd); elsewhere=true; search_only=true; args+=(--search-only)
+    else
+        args+=("$arg")
+    fi
 done
 
 echo "building target/quarkus-app and the test classes..." >&2
@@ -31,11 +41,10 @@ echo "building target/quarkus-app and the test classes..." >&2
 ./mvnw -q -B test-compile >&2
 classpath=$(scripts/test-classpath.sh)
 
-data="$PWD/target/content-bench/data"
 if [ "$search_only" = false ]; then
     rm -rf target/content-bench
 fi
-mkdir -p "$data"
+mkdir -p "$data" target/content-bench
 keys=$(java -cp "$classpath" dev.convsearch.bench.Benchmark --print-static-keys --users="$users")
 pids=()
 trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
@@ -75,7 +84,9 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; service
 java -Xmx1g -cp "$classpath" dev.convsearch.bench.ContentBenchmark --pid="$service" --port="$port" \
     --index="$data/search-index" "${args[@]}"
 
-if [ "$wire" = false ]; then
+if [ "$elsewhere" = true ]; then
+    kill -TERM "$service"; wait "$service" 2>/dev/null || true
+elif [ "$wire" = false ]; then
     # start-up: the loaded data folder after a clean stop and after a kill -9, beside an empty one
     kill -TERM "$service"; wait "$service" 2>/dev/null || true
     echo

@@ -26,7 +26,7 @@ final class Fragments {
     static Fragment cut(String text, List<Span> spans) {
         CodePoints codePoints = new CodePoints(text);
         int length = codePoints.length();
-        List<int[]> points = new ArrayList<>(); // {start, end} in code points, then [start, end) in chars
+        List<Located> points = new ArrayList<>();
         int charAt = 0;
         int pointAt = 0;
         for (Span span : spans) {
@@ -35,7 +35,7 @@ final class Fragments {
             }
             int start = pointAt + codePoints.between(charAt, span.start());
             int end = start + codePoints.between(span.start(), span.end());
-            points.add(new int[] { start, end, span.start(), span.end() });
+            points.add(new Located(start, end, span));
             charAt = span.end();
             pointAt = end;
         }
@@ -43,8 +43,8 @@ final class Fragments {
         if (length > TextMatch.MAX_FRAGMENT) {
             int best = -1;
             for (int first = 0, last = 0; first < points.size(); first++) {
-                int candidate = Math.max(0, Math.min(points.get(first)[0] - LEAD, length - TextMatch.MAX_FRAGMENT));
-                while (last < points.size() && points.get(last)[1] <= candidate + TextMatch.MAX_FRAGMENT) {
+                int candidate = Math.max(0, Math.min(points.get(first).start() - LEAD, length - TextMatch.MAX_FRAGMENT));
+                while (last < points.size() && points.get(last).end() <= candidate + TextMatch.MAX_FRAGMENT) {
                     last++;
                 }
                 int count = last - lowest(points, candidate, first);
@@ -54,18 +54,23 @@ final class Fragments {
                 }
             }
             int window = from;
-            from = wordStart(text, codePoints, from, points.stream().mapToInt(p -> p[0])
+            from = wordStart(text, codePoints, from, points.stream().mapToInt(Located::start)
                     .filter(start -> start >= window).findFirst().orElse(length));
         }
         int to = Math.min(length, from + TextMatch.MAX_FRAGMENT);
         String fragment = text.substring(codePoints.charIndex(from), codePoints.charIndex(to));
         List<TextMatch.Match> matches = new ArrayList<>();
-        for (int[] p : points) {
-            if (p[0] >= from && p[1] <= to) {
-                matches.add(new TextMatch.Match(text.substring(p[2], p[3]), List.of(p[0] - from, p[1] - from)));
+        for (Located p : points) {
+            if (p.start() >= from && p.end() <= to) {
+                matches.add(new TextMatch.Match(text.substring(p.chars().start(), p.chars().end()),
+                        List.of(p.start() - from, p.end() - from)));
             }
         }
         return new Fragment(fragment, matches);
+    }
+
+    /** A match at code points [start, end) of the text, and at {@code chars} in its chars. */
+    private record Located(int start, int end, Span chars) {
     }
 
     /**
@@ -89,9 +94,9 @@ final class Fragments {
     }
 
     /** The first of the points up to {@code first} that starts at or after {@code candidate}. */
-    private static int lowest(List<int[]> points, int candidate, int first) {
+    private static int lowest(List<Located> points, int candidate, int first) {
         int index = first;
-        while (index > 0 && points.get(index - 1)[0] >= candidate) {
+        while (index > 0 && points.get(index - 1).start() >= candidate) {
             index--;
         }
         return index;

@@ -35,11 +35,16 @@ final class Highlighter {
 
     /** A highlighter of the texts of {@code searcher} that {@code weight} (made by that searcher) matches. */
     Highlighter(IndexSearcher searcher, Weight weight) {
-        highlighter = new Exposed(UnifiedHighlighter.builder(searcher, TextAnalysis.forIndexing())
+        highlighter = new Exposed(settings(searcher), searcher, weight);
+    }
+
+    /** The unified highlighter's settings: the whole text as one passage, made into a {@link Fragments} fragment. */
+    static UnifiedHighlighter.Builder settings(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, TextAnalysis.forIndexing())
                 .withBreakIterator(WholeBreakIterator::new)
                 .withFormatter(new SpansFormatter())
                 .withMaxLength(LuceneTextIndex.MAX_HIGHLIGHTED_CHARS)
-                .withHighlightPhrasesStrictly(true), searcher, weight);
+                .withHighlightPhrasesStrictly(true);
     }
 
     /** The fragment of each of {@code docs} (events' documents) around what {@code query} matches. */
@@ -59,7 +64,7 @@ final class Highlighter {
     }
 
     /** The whole text as one passage, made into a fragment around its matches. */
-    static final class SpansFormatter extends PassageFormatter {
+    private static final class SpansFormatter extends PassageFormatter {
         @Override
         public Object format(Passage[] passages, String content) {
             List<Fragments.Span> spans = new ArrayList<>();

@@ -358,8 +358,13 @@ public class LuceneTextIndex implements TextIndex {
     }
 
     /** A text's unique key: its user, conversation and event (empty for the title). */
-    static String key(String userId, String conversationId, String eventId) {
-        return userId + '\u0000' + conversationId + '\u0000' + eventId;
+    private static String key(String userId, String conversationId, String eventId) {
+        return keyPrefix(userId, conversationId) + eventId;
+    }
+
+    /** What the keys of every text of the user's conversation, and only of it, start with. */
+    static String keyPrefix(String userId, String conversationId) {
+        return userId + '\u0000' + conversationId + '\u0000';
     }
 
     /** A searcher that shows every write made before this call. */

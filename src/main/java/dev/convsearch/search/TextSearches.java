@@ -120,7 +120,7 @@ final class TextSearches {
             List<long[]> pageEvents = new ArrayList<>(); // {doc, index of its conversation}
             PostingsEnum events = null;
             for (int c = 0; c < conversations.size(); c++) {
-                BytesRef prefix = new BytesRef(LuceneTextIndex.key(userId, conversations.get(c), ""));
+                BytesRef prefix = new BytesRef(LuceneTextIndex.keyPrefix(userId, conversations.get(c)));
                 if (keys.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
                     continue;
                 }

@@ -293,17 +293,11 @@ public final class ContentBenchmark {
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
-            long cpuBefore = Benchmark.processCpuMillis(ProcessHandle.current().pid());
-            LuceneAlone.Result alone = LuceneAlone.run(indexFolder, bench(kind.getValue()), concurrency, 20, warmup,
-                    duration);
-            // the warm-up's CPU is in the process's too: count the measured window's share by time
-            double aloneCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
-                    * (alone.seconds() / (alone.seconds() + warmup.toSeconds())) / alone.queries();
-            cpuBefore = Benchmark.processCpuMillis(ProcessHandle.current().pid());
-            LuceneAlone.Result topK = LuceneAlone.runConversationDocs(conversationDocs, bench(kind.getValue()),
-                    concurrency, 21, warmup, duration);
-            double topKCpu = (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
-                    * (topK.seconds() / (topK.seconds() + warmup.toSeconds())) / topK.queries();
+            List<String[]> queries = bench(kind.getValue());
+            double aloneCpu = cpuPerQuery(() -> LuceneAlone.run(indexFolder, queries, concurrency, 20, warmup,
+                    duration));
+            double topKCpu = cpuPerQuery(() -> LuceneAlone.runConversationDocs(conversationDocs, queries,
+                    concurrency, 21, warmup, duration));
             report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.3f | "
                     + "%.2f | %.0f | %.0f | %.3f | %.2f |", kind.getKey(), concurrency, service[0], service[1],
                     service[2], service[3], service[4], service[5], service[6], aloneCpu, service[6] / aloneCpu,
@@ -312,6 +306,17 @@ public final class ContentBenchmark {
     }
 
     /** The queries with the users' ids as the index holds them. */
+    /**
+     * This process's CPU per query in the measured window of {@code run}: the warm-up's CPU is in the process's too, so
+     * the window's share is counted by time.
+     */
+    private double cpuPerQuery(java.util.concurrent.Callable<LuceneAlone.Result> run) throws Exception {
+        long cpuBefore = Benchmark.processCpuMillis(ProcessHandle.current().pid());
+        LuceneAlone.Result result = run.call();
+        return (Benchmark.processCpuMillis(ProcessHandle.current().pid()) - cpuBefore)
+                * (result.seconds() / (result.seconds() + warmup.toSeconds())) / result.queries();
+    }
+
     private static List<String[]> bench(List<String[]> queries) {
         return queries.stream().map(q -> new String[] { "bench-" + q[0], q[1] }).toList();
     }

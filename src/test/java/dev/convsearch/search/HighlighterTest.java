@@ -20,7 +20,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,11 +92,7 @@ class HighlighterTest {
     /** Lucene's own highlighter, set up as {@link Highlighter} sets it up. */
     private static final class Reference extends UnifiedHighlighter {
         Reference(IndexSearcher searcher) {
-            super(UnifiedHighlighter.builder(searcher, TextAnalysis.forIndexing())
-                    .withBreakIterator(WholeBreakIterator::new)
-                    .withFormatter(new Highlighter.SpansFormatter())
-                    .withMaxLength(LuceneTextIndex.MAX_HIGHLIGHTED_CHARS)
-                    .withHighlightPhrasesStrictly(true));
+            super(Highlighter.settings(searcher));
         }
 
         Object[] objects(Query query, int[] docs) throws IOException {
