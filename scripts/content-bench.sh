@@ -3,7 +3,10 @@
 # loaded through its own endpoints with users x conversations x events of generated text (fixed seed), then searched
 # with q at a fixed concurrency beside "Lucene alone" (the same searches on the same index in the benchmark's process).
 #   scripts/content-bench.sh [--users=10] [--conversations=500] [--events=40] [--event-bytes=500] [--concurrency=16]
-#                            [--seconds=10] [--warmup=5] [--seed=23] [--search-only] [--data=DIR] [--wire]
+#                            [--seconds=10] [--warmup=5] [--jit-warmup=60] [--seed=23] [--search-only] [--data=DIR]
+#                            [--wire]
+# Before the first measured search, --jit-warmup seconds of every kind of query mixed, unmeasured (0: none, as before
+# 2026-12-06): each kind's own 5 s warm-up left the JIT compiling through the measured window.
 # --search-only searches the data of the last run (target/content-bench/data) without loading it again.
 # --data=DIR searches the data folder DIR (a copy of one a run loaded) and nothing else: no load, no restarts. For
 # side-by-side runs of two builds, each on its own copy (JAVA_OPTS=-Xmx2g when the index has to be built anew).

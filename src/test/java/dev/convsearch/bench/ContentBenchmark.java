@@ -54,6 +54,8 @@ public final class ContentBenchmark {
     private final int concurrency;
     private final Duration duration;
     private final Duration warmup;
+    /** The unmeasured mix of every kind of search before the first measured one: see {@link #warmUpTheJit}. */
+    private final Duration jitWarmup;
     private final Path indexFolder;
     private final long seed;
     private final Vertx vertx = Vertx.vertx();
@@ -71,6 +73,7 @@ public final class ContentBenchmark {
         concurrency = Integer.parseInt(args.getOrDefault("concurrency", "16"));
         duration = Duration.ofSeconds(Long.parseLong(args.getOrDefault("seconds", "10")));
         warmup = Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "5")));
+        jitWarmup = Duration.ofSeconds(Long.parseLong(args.getOrDefault("jit-warmup", "60")));
         indexFolder = Path.of(args.get("index"));
         seed = Long.parseLong(args.getOrDefault("seed", "23"));
     }
@@ -284,12 +287,13 @@ public final class ContentBenchmark {
             kinds.put(kind, queries);
         }
         report.add("");
-        report.add("| search (q) | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | service CPU ms/query "
-                + "| Lucene alone CPU ms/query | ratio | results/query | conversations read from MongoDB/query "
-                + "| one doc per conversation, top 21: CPU ms/query | ratio |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Path conversationDocs = Files.createTempDirectory("conversation-docs");
         LuceneAlone.buildConversationDocs(conversationDocs, corpus(seed));
+        warmUpTheJit(kinds, conversationDocs);
+        report.add("| search (q) | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | service CPU ms/query "
+                + "| of which JIT compiler | Lucene alone CPU ms/query | ratio | results/query "
+                + "| conversations read from MongoDB/query | one doc per conversation, top 21: CPU ms/query | ratio |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
@@ -299,13 +303,43 @@ public final class ContentBenchmark {
             double topKCpu = cpuPerQuery(() -> LuceneAlone.runConversationDocs(conversationDocs, queries,
                     concurrency, 21, warmup, duration));
             report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.3f | "
-                    + "%.2f | %.0f | %.0f | %.3f | %.2f |", kind.getKey(), concurrency, service[0], service[1],
-                    service[2], service[3], service[4], service[5], service[6], aloneCpu, service[6] / aloneCpu,
-                    service[7], service[8], topKCpu, service[6] / topKCpu));
+                    + "%.3f | %.2f | %.0f | %.0f | %.3f | %.2f |", kind.getKey(), concurrency, service[0], service[1],
+                    service[2], service[3], service[4], service[5], service[6], service[9], aloneCpu,
+                    service[6] / aloneCpu, service[7], service[8], topKCpu, service[6] / topKCpu));
         }
     }
 
-    /** The queries with the users' ids as the index holds them. */
+    /**
+     * Searches with every kind of query mixed, unmeasured, for {@code jitWarmup}: the JVM's JIT compiles the search's
+     * code for all the kinds at once. Each kind alone would first run on code compiled for the kinds before it, be
+     * deoptimised and compiled again, and its window would pay for the compiler threads' work (up to a third of the
+     * service's CPU, with 5 s of warm-up); a service in use has long seen every kind. The two baselines, which run in
+     * this process, get the same mix for as long each.
+     */
+    private void warmUpTheJit(Map<String, List<String[]>> kinds, Path conversationDocs) throws Exception {
+        if (jitWarmup.isZero()) {
+            report.add("JIT warm-up: none (each kind's own warm-up only)");
+            return;
+        }
+        List<String[]> mixed = new ArrayList<>();
+        int each = kinds.values().iterator().next().size();
+        for (int i = 0; i < each; i++) {
+            for (List<String[]> queries : kinds.values()) {
+                mixed.add(queries.get(i));
+            }
+        }
+        System.err.println("warming the JIT up: every kind of search, mixed, for " + jitWarmup.toSeconds() + " s");
+        long cpuBefore = Benchmark.processCpuMillis(servicePid);
+        long compilerBefore = Benchmark.compilerCpuMillis(servicePid);
+        loop(mixed, jitWarmup, new Histogram(3_600_000_000L, 3), new AtomicLong(), new AtomicLong(), new AtomicLong());
+        report.add(String.format(Locale.ROOT, "JIT warm-up: %d s of every kind mixed, unmeasured; the service's CPU in it "
+                + "%.1f s, of which its JIT compiler threads %.1f s", jitWarmup.toSeconds(),
+                (Benchmark.processCpuMillis(servicePid) - cpuBefore) / 1e3,
+                (Benchmark.compilerCpuMillis(servicePid) - compilerBefore) / 1e3));
+        LuceneAlone.run(indexFolder, bench(mixed), concurrency, 20, Duration.ZERO, jitWarmup);
+        LuceneAlone.runConversationDocs(conversationDocs, bench(mixed), concurrency, 21, Duration.ZERO, jitWarmup);
+    }
+
     /**
      * This process's CPU per query in the measured window of {@code run}: the warm-up's CPU is in the process's too, so
      * the window's share is counted by time.
@@ -317,13 +351,15 @@ public final class ContentBenchmark {
                 * (result.seconds() / (result.seconds() + warmup.toSeconds())) / result.queries();
     }
 
+    /** The queries with the users' ids as the index holds them. */
     private static List<String[]> bench(List<String[]> queries) {
         return queries.stream().map(q -> new String[] { "bench-" + q[0], q[1] }).toList();
     }
 
     /**
      * One kind of search through the service: req/s, p50, p90, p99, max (ms), errors, CPU ms/query, results/query,
-     * conversations read from MongoDB/query (the service's {@code convsearch_conversations_read_total}).
+     * conversations read from MongoDB/query (the service's {@code convsearch_conversations_read_total}), and the CPU
+     * ms/query of the service's JIT compiler threads.
      */
     private double[] driveSearches(List<String[]> queries) throws Exception {
         loop(queries, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong(), new AtomicLong(), new AtomicLong());
@@ -333,15 +369,17 @@ public final class ContentBenchmark {
         AtomicLong matches = new AtomicLong();
         double readBefore = conversationsRead();
         long cpuBefore = Benchmark.processCpuMillis(servicePid);
+        long compilerBefore = Benchmark.compilerCpuMillis(servicePid);
         long start = System.nanoTime();
         loop(queries, duration, latency, requests, errors, matches);
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = Benchmark.processCpuMillis(servicePid) - cpuBefore;
+        long compiler = Benchmark.compilerCpuMillis(servicePid) - compilerBefore;
         double read = conversationsRead() - readBefore;
         return new double[] { requests.get() / seconds, latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(90) / 1e3, latency.getValueAtPercentile(99) / 1e3,
                 latency.getMaxValue() / 1e3, errors.get(), (double) cpu / requests.get(),
-                (double) matches.get() / requests.get(), read / requests.get() };
+                (double) matches.get() / requests.get(), read / requests.get(), (double) compiler / requests.get() };
     }
 
     /** The service's count of conversations read from MongoDB (NaN when it has none). */
