@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.index.CodecReader;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,36 +78,74 @@ class LuceneTextIndexTest {
     }
 
     @Test
-    void anIndexInLucenesOwnCodecIsReadAndWhatIsWrittenNextUsesTheIndexsCodec(@TempDir Path earlier)
-            throws IOException {
-        LuceneTextIndex first = open();
-        first.keep(List.of(event("e1", "the flaky build"))).await().indefinitely();
-        first.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
-        first.close();
-        // the folder as a version before SearchIndexCodec wrote it: every segment in Lucene's own codec
-        try (FSDirectory from = FSDirectory.open(folder);
-                DirectoryReader reader = DirectoryReader.open(from);
-                FSDirectory to = FSDirectory.open(earlier);
-                IndexWriter writer = new IndexWriter(to, new IndexWriterConfig())) {
-            writer.addIndexes(reader.leaves().stream().map(leaf -> (CodecReader) leaf.reader())
-                    .toArray(CodecReader[]::new));
-            writer.setLiveCommitData(SegmentInfos.readLatestCommit(from).getUserData().entrySet());
+    void anIndexAnEarlierVersionWroteIsReadAndWrittenToAsItIs(@TempDir Path earlier) throws IOException {
+        // the folder as versions before the layout and SearchIndexCodec wrote it: Lucene's own codec, the documents in
+        // the order they came, no user doc values
+        try (FSDirectory directory = FSDirectory.open(earlier);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
+                        .setSimilarity(new FixedStatisticsSimilarity()))) {
+            writer.addDocument(earlierEvent("u2", "c1", "e1", "the build of another user"));
+            writer.addDocument(earlierEvent("u1", "c1", "e1", "the flaky build"));
+            writer.setLiveCommitData(Map.of("complete", Long.toString(COMPLETE.toEpochMilli()), "database", "db-1")
+                    .entrySet());
             writer.commit();
         }
         assertEquals(Set.of("Lucene912"), codecs(earlier));
 
         LuceneTextIndex second = new LuceneTextIndex(new SearchIndexFolder(earlier));
         second.open().await().indefinitely();
+        assertEquals(new IndexState(COMPLETE, "db-1", false), second.state(), "what it holds is kept");
         second.keep(List.of(new KeptText("u1", "c2", "e2", COMPLETE, "user", "MessageEvent", "the build passed",
                 COMPLETE))).await().indefinitely();
         second.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
         assertEquals(Set.of("Lucene912", SearchIndexCodec.NAME), codecs(earlier));
+        assertEquals(java.util.Collections.singleton((Sort) null), layouts(earlier),
+                "its order is kept: Lucene cannot change it in place");
+        assertEquals(Set.of("c1", "c2"), second.find("u1", TextQuery.parse("build")).await().indefinitely().matches()
+                .keySet());
         Map<String, List<TextMatch>> matches = second.textMatches("u1", TextQuery.parse("build"), List.of("c1", "c2"), 3)
                 .await().indefinitely();
         assertEquals("the flaky build", matches.get("c1").get(0).fragment(), "read from a segment of Lucene's codec");
+        assertEquals(1, matches.get("c1").size(), "never another user's event of the same conversation id");
         assertEquals("the build passed", matches.get("c2").get(0).fragment(), "read from a segment of the index's");
         assertEquals(List.of(4, 9), matches.get("c2").get(0).matches().get(0).indices());
         second.close();
+    }
+
+    @Test
+    void aNewIndexKeepsEachUsersTextsTogether() throws IOException {
+        LuceneTextIndex index = open();
+        index.keep(List.of(new KeptText("u2", "c1", "e1", COMPLETE, "user", "MessageEvent", "the build", COMPLETE),
+                event("e1", "the flaky build"), KeptText.title("u1", "c1", "Flaky build", COMPLETE)))
+                .await().indefinitely();
+        index.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
+        index.close();
+        assertEquals(Set.of(LuceneTextIndex.LAYOUT), layouts(folder));
+    }
+
+    /** A document of an event as versions before {@link LuceneTextIndex#LAYOUT} wrote it. */
+    private static Document earlierEvent(String user, String conversation, String id, String text) {
+        Document document = new Document();
+        document.add(new StringField(LuceneTextIndex.KEY, LuceneTextIndex.keyPrefix(user, conversation) + id,
+                Field.Store.NO));
+        document.add(new StringField(LuceneTextIndex.USER, user, Field.Store.NO));
+        document.add(new StringField(LuceneTextIndex.CONVERSATION, conversation, Field.Store.NO));
+        document.add(new SortedDocValuesField(LuceneTextIndex.CONVERSATION, new BytesRef(conversation)));
+        document.add(new LongPoint(LuceneTextIndex.WRITTEN_AT, COMPLETE.toEpochMilli()));
+        document.add(new Field(LuceneTextIndex.TEXT, text, LuceneTextIndex.EVENT_TEXT));
+        document.add(new BinaryDocValuesField(LuceneTextIndex.EVENT_ID, new BytesRef(id)));
+        document.add(new SortedDocValuesField(LuceneTextIndex.SOURCE, new BytesRef("user")));
+        document.add(new NumericDocValuesField(LuceneTextIndex.TIMESTAMP, COMPLETE.toEpochMilli()));
+        return document;
+    }
+
+    /** How the segments of the last commit in {@code path} order their documents (null: as they came). */
+    private static Set<Sort> layouts(Path path) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(path)) {
+            Set<Sort> sorts = new java.util.HashSet<>();
+            SegmentInfos.readLatestCommit(directory).forEach(segment -> sorts.add(segment.info.getIndexSort()));
+            return sorts;
+        }
     }
 
     /** The codecs the segments of the last commit in {@code path} were written with. */
