@@ -19,6 +19,7 @@ import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -35,7 +36,7 @@ final class Highlighter {
 
     /** A highlighter of the texts of {@code searcher} that {@code weight} (made by that searcher) matches. */
     Highlighter(IndexSearcher searcher, Weight weight) {
-        highlighter = new Exposed(settings(searcher), searcher, weight);
+        highlighter = new Exposed(settings(searcher).withScorer(new OnlyPassage()), searcher, weight);
     }
 
     /** The unified highlighter's settings: the whole text as one passage, made into a {@link Fragments} fragment. */
@@ -61,6 +62,18 @@ final class Highlighter {
             }
         }
         return fragments;
+    }
+
+    /**
+     * The score of a text's one passage (the whole text, {@link WholeBreakIterator}): nothing to choose between, so
+     * nothing to compute. Lucene's own scorer counts the passage's terms in a new hash of 32 KB blocks for each text,
+     * the highlighter's biggest cost for a 1-word query; {@code HighlighterTest} compares against it.
+     */
+    private static final class OnlyPassage extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            return 1f;
+        }
     }
 
     /** The whole text as one passage, made into a fragment around its matches. */

@@ -89,7 +89,7 @@ class HighlighterTest {
         assertTrue(compared > 500, "compared " + compared);
     }
 
-    /** Lucene's own highlighter, set up as {@link Highlighter} sets it up. */
+    /** Lucene's own highlighter, set up as {@link Highlighter} sets it up but with Lucene's own passage scorer. */
     private static final class Reference extends UnifiedHighlighter {
         Reference(IndexSearcher searcher) {
             super(Highlighter.settings(searcher));
