@@ -32,6 +32,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -121,7 +122,11 @@ public class LuceneTextIndex implements TextIndex {
      * The open index: its folder, its writer, the searchers made from it, and whether it is in {@link #LAYOUT} (a
      * folder of an earlier version is not, and its documents have no user doc values, which Lucene then refuses).
      */
-    private record Opened(Directory directory, IndexWriter writer, SearcherManager searchers, boolean laidOut) {
+    private record Opened(Directory directory, IndexWriter writer, SearcherManager searchers) {
+
+        boolean laidOut() {
+            return writer.getConfig().getIndexSort() != null;
+        }
     }
 
     public LuceneTextIndex(SearchIndexFolder folder) {
@@ -177,7 +182,7 @@ public class LuceneTextIndex implements TextIndex {
                     // from now on only a clean close may say so again: a kill -9 must not read as one
                     commit(writer, withoutCleanClose(last));
                 }
-                opened = new Opened(directory, writer, searchers, writer.getConfig().getIndexSort() != null);
+                opened = new Opened(directory, writer, searchers);
                 LOG.infof("Search index open in %s", path);
                 return null;
             } catch (IOException e) {
@@ -192,25 +197,31 @@ public class LuceneTextIndex implements TextIndex {
      * (delete the folder and the start builds it from MongoDB), never at a start that was not asked to.
      */
     private static IndexWriter writer(Directory directory, Path path) throws IOException {
-        try {
-            return new IndexWriter(directory, config().setIndexSort(LAYOUT));
-        } catch (IllegalArgumentException earlierLayout) { // Lucene refuses to change the order of an index
-            if (!String.valueOf(earlierLayout.getMessage()).contains("indexSort")) {
-                throw earlierLayout;
-            }
-            LOG.infof("The search index in %s was written by an earlier version in the order its texts came: it is "
-                    + "used as it is; delete the folder to have it built anew from MongoDB, by user and "
-                    + "conversation, which makes a search with q faster", path);
-            return new IndexWriter(directory, config());
-        }
-    }
-
-    private static IndexWriterConfig config() {
-        return new IndexWriterConfig(TextAnalysis.forIndexing())
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.forIndexing())
                 .setSimilarity(new FixedStatisticsSimilarity())
                 .setCodec(new SearchIndexCodec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(16);
+        if (inEarlierLayout(directory)) { // Lucene refuses a writer that would change an index's order
+            LOG.infof("The search index in %s was written by an earlier version in the order its texts came: it is "
+                    + "used as it is; delete the folder to have it built anew from MongoDB, by user and "
+                    + "conversation, which makes a search with q faster", path);
+            return new IndexWriter(directory, config);
+        }
+        return new IndexWriter(directory, config.setIndexSort(LAYOUT));
+    }
+
+    /** Whether the folder's last commit has a segment whose documents are not in {@link #LAYOUT}. */
+    private static boolean inEarlierLayout(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return false;
+        }
+        for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+            if (!LAYOUT.equals(segment.info.getIndexSort())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -362,8 +373,11 @@ public class LuceneTextIndex implements TextIndex {
         });
     }
 
-    /** The document of {@code text}; with the user's doc values that {@link #LAYOUT} sorts by when {@code laidOut}. */
-    private static Document document(KeptText text, boolean laidOut) {
+    /**
+     * The document of {@code text}; with the user's doc values that {@link #LAYOUT} sorts by when {@code laidOut}
+     * (without them, as every version before the layout wrote it).
+     */
+    static Document document(KeptText text, boolean laidOut) {
         Document document = new Document();
         document.add(new StringField(KEY, key(text.userId(), text.conversationId(), text.eventId()), Field.Store.NO));
         document.add(new StringField(USER, text.userId(), Field.Store.NO));

@@ -379,7 +379,11 @@ public final class Benchmark {
 
     /** utime + stime of a process, in milliseconds (Linux /proc; clock ticks of 10 ms). */
     static long processCpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.US_ASCII);
+        return cpuMillis(Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.US_ASCII));
+    }
+
+    /** The user and system CPU time in a {@code /proc/.../stat} line (of a process or a thread), in ms. */
+    private static long cpuMillis(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
@@ -389,22 +393,21 @@ public final class Benchmark {
      * went to compiling rather than serving.
      */
     static long compilerCpuMillis(long pid) throws IOException {
-        long ticks = 0;
+        long millis = 0;
         try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        millis += cpuMillis(stat);
                     }
                 } catch (IOException ended) {
                     // a thread that ended while listed
                 }
             }
         }
-        return ticks * 10;
+        return millis;
     }
 
     static long rssKb(long pid) throws IOException {

@@ -12,19 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,18 +118,8 @@ class LuceneTextIndexTest {
 
     /** A document of an event as versions before {@link LuceneTextIndex#LAYOUT} wrote it. */
     private static Document earlierEvent(String user, String conversation, String id, String text) {
-        Document document = new Document();
-        document.add(new StringField(LuceneTextIndex.KEY, LuceneTextIndex.keyPrefix(user, conversation) + id,
-                Field.Store.NO));
-        document.add(new StringField(LuceneTextIndex.USER, user, Field.Store.NO));
-        document.add(new StringField(LuceneTextIndex.CONVERSATION, conversation, Field.Store.NO));
-        document.add(new SortedDocValuesField(LuceneTextIndex.CONVERSATION, new BytesRef(conversation)));
-        document.add(new LongPoint(LuceneTextIndex.WRITTEN_AT, COMPLETE.toEpochMilli()));
-        document.add(new Field(LuceneTextIndex.TEXT, text, LuceneTextIndex.EVENT_TEXT));
-        document.add(new BinaryDocValuesField(LuceneTextIndex.EVENT_ID, new BytesRef(id)));
-        document.add(new SortedDocValuesField(LuceneTextIndex.SOURCE, new BytesRef("user")));
-        document.add(new NumericDocValuesField(LuceneTextIndex.TIMESTAMP, COMPLETE.toEpochMilli()));
-        return document;
+        return LuceneTextIndex.document(new KeptText(user, conversation, id, COMPLETE, "user", "MessageEvent", text,
+                COMPLETE), false);
     }
 
     /** How the segments of the last commit in {@code path} order their documents (null: as they came). */
