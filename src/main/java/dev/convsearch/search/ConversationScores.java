@@ -1,28 +1,44 @@
 package dev.convsearch.search;
 
 import static dev.convsearch.search.LuceneTextIndex.CONVERSATION;
+import static dev.convsearch.search.LuceneTextIndex.USER;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The best score of each conversation in each of a query's slots (a word's or phrase's events, its title, the next
- * word's ...), gathered segment by segment. Within a segment a conversation is its doc values' ordinal: a hit costs a
- * slot of an array, and each conversation a segment holds is looked up by its id once a search, not once a hit. The
- * ids of a segment's ordinals are read once for the segment's life and shared by every search.
+ * The best score of each of a user's conversations in each of a query's slots (a word's or phrase's events, its title,
+ * the next word's ...), gathered segment by segment. In a segment in {@link LuceneTextIndex#LAYOUT} the user's texts
+ * are one run of documents, and each slot is scored over that run alone; in an earlier version's segment each slot is
+ * filtered to the user's texts. Within a segment a conversation is its doc values' ordinal: a hit costs a slot of an
+ * array, and each conversation a segment holds is looked up by its id once a search, not once a hit or a slot. The ids
+ * of a segment's ordinals are read once for the segment's life and shared by every search.
  */
 final class ConversationScores {
 
@@ -32,52 +48,91 @@ final class ConversationScores {
     /** Per segment (its core, which never changes): the conversation id of each ordinal, read when first needed. */
     private static final Map<IndexReader.CacheKey, String[]> IDS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final int slots;
+    private final IndexSearcher searcher;
+    private final BytesRef user;
+    private final List<Query> slots;
+    private final Weight[] weights;
+    /** The slots filtered to the user's texts, for an earlier version's segments: made when first needed. */
+    private Weight[] filteredWeights;
     private final Map<String, float[]> best = new HashMap<>();
 
-    ConversationScores(int slots) {
+    private ConversationScores(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
+        this.searcher = searcher;
+        this.user = new BytesRef(userId);
         this.slots = slots;
+        this.weights = weights(slots);
     }
 
-    /** Takes in every hit of {@code query} as slot {@code slot}: each conversation keeps its best score there. */
-    void add(IndexSearcher searcher, Query query, int slot) throws IOException {
-        SlotCollector collector = new SlotCollector(slot);
-        searcher.search(query, collector);
-        collector.mergeLeaf();
+    /**
+     * Each of the user's conversations that any of {@code slots} matches, with its best score in each ({@link #NONE}
+     * where none): the score of a slot's query in slot {@code i}.
+     */
+    static Map<String, float[]> best(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
+        ConversationScores scores = new ConversationScores(searcher, userId, slots);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            scores.add(leaf);
+        }
+        return scores.best;
     }
 
-    /** Each conversation with a hit in any slot, with its best score in each ({@link #NONE} where none). */
-    Map<String, float[]> best() {
-        return best;
+    private Weight[] weights(List<Query> queries) throws IOException {
+        Weight[] made = new Weight[queries.size()];
+        for (int i = 0; i < made.length; i++) {
+            made[i] = searcher.createWeight(searcher.rewrite(queries.get(i)), ScoreMode.COMPLETE, 1f);
+        }
+        return made;
     }
 
-    private final class SlotCollector extends SimpleCollector {
-        private final int slot;
+    /** Takes in the hits of every slot in {@code leaf}. */
+    private void add(LeafReaderContext leaf) throws IOException {
+        Terms users = leaf.reader().terms(USER);
+        TermsEnum usersEnum = users == null ? null : users.iterator();
+        if (usersEnum == null || !usersEnum.seekExact(user)
+                || leaf.reader().getSortedDocValues(CONVERSATION) == null) {
+            return;
+        }
+        boolean laidOut = LuceneTextIndex.LAYOUT.equals(leaf.reader().getMetaData().getSort());
+        int from = 0;
+        int to = DocIdSetIterator.NO_MORE_DOCS;
+        Weight[] leafWeights = weights;
+        if (laidOut) {
+            from = usersEnum.postings(null, PostingsEnum.NONE).nextDoc();
+            to = from + usersEnum.docFreq();
+        } else {
+            if (filteredWeights == null) {
+                Query userTexts = new TermQuery(new Term(USER, user));
+                filteredWeights = weights(slots.stream().map(slot -> (Query) new BooleanQuery.Builder()
+                        .add(userTexts, Occur.FILTER).add(slot, Occur.MUST).build()).toList());
+            }
+            leafWeights = filteredWeights;
+        }
+        LeafScores scores = new LeafScores(leaf);
+        for (int slot = 0; slot < leafWeights.length; slot++) {
+            BulkScorer scorer = leafWeights[slot].bulkScorer(leaf);
+            if (scorer != null) {
+                scores.slot = slot;
+                scores.conversations = leaf.reader().getSortedDocValues(CONVERSATION);
+                scorer.score(scores, leaf.reader().getLiveDocs(), from, to);
+            }
+        }
+        scores.mergeInto(best);
+    }
+
+    /** The best scores of one segment's conversations, a row of slots for each ordinal a hit touched. */
+    private final class LeafScores implements LeafCollector {
+        private final String[] ids;
+        private final int[] rowOf;
+        private final List<float[]> rows = new ArrayList<>();
+        private final List<Integer> touched = new ArrayList<>();
         private SortedDocValues conversations;
-        private String[] ids;
-        private float[] leafBest;
-        private int[] touched;
-        private int touchedCount;
+        private int slot;
         private Scorable scorer;
 
-        SlotCollector(int slot) {
-            this.slot = slot;
-        }
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            mergeLeaf();
-            conversations = context.reader().getSortedDocValues(CONVERSATION);
-            if (conversations == null) {
-                return;
-            }
-            int values = conversations.getValueCount();
-            IndexReader.CacheHelper core = context.reader().getCoreCacheHelper();
+        LeafScores(LeafReaderContext leaf) throws IOException {
+            int values = leaf.reader().getSortedDocValues(CONVERSATION).getValueCount();
+            IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             ids = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
-            leafBest = new float[values];
-            Arrays.fill(leafBest, NONE);
-            touched = new int[Math.min(values, 1024)];
-            touchedCount = 0;
+            rowOf = new int[values];
         }
 
         @Override
@@ -87,47 +142,38 @@ final class ConversationScores {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (conversations == null || !conversations.advanceExact(doc)) {
+            if (!conversations.advanceExact(doc)) {
                 return;
             }
             int ord = conversations.ordValue();
-            float score = scorer.score();
-            if (leafBest[ord] == NONE) {
-                if (touchedCount == touched.length) {
-                    touched = Arrays.copyOf(touched, Math.min(leafBest.length, touched.length * 2));
-                }
-                touched[touchedCount++] = ord;
+            if (rowOf[ord] == 0) {
+                float[] row = new float[slots.size()];
+                Arrays.fill(row, NONE);
+                rows.add(row);
+                touched.add(ord);
+                rowOf[ord] = rows.size();
             }
-            leafBest[ord] = Math.max(leafBest[ord], score);
+            float[] row = rows.get(rowOf[ord] - 1);
+            row[slot] = Math.max(row[slot], scorer.score());
         }
 
-        /** Keeps the last segment's best scores by conversation id. */
-        void mergeLeaf() throws IOException {
-            if (conversations == null) {
-                return;
-            }
-            for (int i = 0; i < touchedCount; i++) {
-                int ord = touched[i];
+        /** Keeps this segment's best scores by conversation id. */
+        void mergeInto(Map<String, float[]> best) throws IOException {
+            for (int i = 0; i < touched.size(); i++) {
+                int ord = touched.get(i);
                 String id = ids[ord];
                 if (id == null) {
                     id = conversations.lookupOrd(ord).utf8ToString();
                     ids[ord] = id; // the same string whoever reads it first
                 }
-                float[] scores = best.computeIfAbsent(id, ignored -> empty());
-                scores[slot] = Math.max(scores[slot], leafBest[ord]);
+                float[] row = rows.get(i);
+                float[] scores = best.putIfAbsent(id, row);
+                if (scores != null) {
+                    for (int s = 0; s < row.length; s++) {
+                        scores[s] = Math.max(scores[s], row[s]);
+                    }
+                }
             }
-            conversations = null;
         }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE;
-        }
-    }
-
-    private float[] empty() {
-        float[] scores = new float[slots];
-        Arrays.fill(scores, NONE);
-        return scores;
     }
 }

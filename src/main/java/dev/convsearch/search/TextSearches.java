@@ -1,7 +1,7 @@
 package dev.convsearch.search;
 
+import static dev.convsearch.search.LuceneTextIndex.CONVERSATION;
 import static dev.convsearch.search.LuceneTextIndex.EVENT_ID;
-import static dev.convsearch.search.LuceneTextIndex.KEY;
 import static dev.convsearch.search.LuceneTextIndex.KIND;
 import static dev.convsearch.search.LuceneTextIndex.SOURCE;
 import static dev.convsearch.search.LuceneTextIndex.TIMESTAMP;
@@ -10,6 +10,7 @@ import static dev.convsearch.search.LuceneTextIndex.USER;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,6 @@ import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 import dev.convsearch.api.TextMatch;
 import dev.convsearch.domain.KeptText;
@@ -71,15 +71,16 @@ final class TextSearches {
         if (clauses.isEmpty()) {
             return TextHits.NONE;
         }
-        Query user = new TermQuery(new Term(USER, userId));
-        ConversationScores scores = new ConversationScores(2 * clauses.size());
-        for (int c = 0; c < clauses.size(); c++) {
-            scores.add(searcher, filtered(user, clauses.get(c).text()), 2 * c);
-            scores.add(searcher, filtered(user, clauses.get(c).title()), 2 * c + 1);
-        }
-        int conversations = searcher.count(new BooleanQuery.Builder().add(user, Occur.FILTER)
+        List<Query> slots = new ArrayList<>();
+        clauses.forEach(clause -> {
+            slots.add(clause.text());
+            slots.add(clause.title());
+        });
+        Map<String, float[]> best = ConversationScores.best(searcher, userId, slots);
+        int conversations = searcher.count(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
-        return new TextHits(relevance(scores.best(), clauses.size(), conversations), conversations);
+        return new TextHits(relevance(best, clauses.size(), conversations), conversations);
     }
 
     /** For each of the user's conversations {@code ids}, up to {@code perConversation} best matching events. */
@@ -103,52 +104,32 @@ final class TextSearches {
 
     /**
      * Up to {@code perConversation} of the user's events in each of conversations {@code ids} that {@code weight}
-     * scores best, best first. Segment by segment: the page's events are the run of keys that starts with the user and
-     * the conversation (so never another user's, whatever the conversation's id), then scored by {@code weight} in
-     * document order. A search of the page's conversations as a query did the same, but paid its per-segment set-up
-     * for every segment.
+     * scores best, best first. Segment by segment: the page's events are the postings of each page conversation's id
+     * that are also the user's (so never another user's, whatever the conversation's id), then scored by
+     * {@code weight} in document order. A search of the page's conversations as a query did the same, but paid its
+     * per-segment set-up for every segment; the keys' prefixes did too, one term and its postings for every event.
      */
     private static Map<String, List<ScoredDoc>> bestPerConversation(IndexSearcher searcher, String userId,
             List<String> ids, Weight weight, int perConversation) throws IOException {
         List<String> conversations = ids.stream().distinct().sorted().toList();
         Map<String, PriorityQueue<ScoredDoc>> best = new HashMap<>();
+        BytesRef user = new BytesRef(userId);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            TermsEnum keys = terms(leaf, KEY);
-            if (keys == null) {
-                continue;
-            }
-            List<long[]> pageEvents = new ArrayList<>(); // {doc, index of its conversation}
-            PostingsEnum events = null;
-            for (int c = 0; c < conversations.size(); c++) {
-                BytesRef prefix = new BytesRef(LuceneTextIndex.keyPrefix(userId, conversations.get(c)));
-                if (keys.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
-                    continue;
-                }
-                do {
-                    if (!StringHelper.startsWith(keys.term(), prefix)) {
-                        break;
-                    }
-                    events = keys.postings(events, PostingsEnum.NONE);
-                    for (int doc = events.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = events.nextDoc()) {
-                        pageEvents.add(new long[] { doc, c });
-                    }
-                } while (keys.next() != null);
-            }
-            Scorer scorer = pageEvents.isEmpty() ? null : weight.scorer(leaf);
+            long[] pageEvents = pageEvents(leaf, user, conversations);
+            Scorer scorer = pageEvents.length == 0 ? null : weight.scorer(leaf);
             if (scorer == null) {
                 continue;
             }
-            pageEvents.sort(Comparator.comparingLong(event -> event[0]));
             TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
             DocIdSetIterator candidates = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
             Bits live = leaf.reader().getLiveDocs();
-            for (long[] event : pageEvents) {
-                int doc = (int) event[0];
+            for (long event : pageEvents) {
+                int doc = (int) (event >>> 32);
                 if ((live != null && !live.get(doc)) || !advanceTo(candidates, doc)
                         || (twoPhase != null && !twoPhase.matches())) {
                     continue;
                 }
-                PriorityQueue<ScoredDoc> top = best.computeIfAbsent(conversations.get((int) event[1]),
+                PriorityQueue<ScoredDoc> top = best.computeIfAbsent(conversations.get((int) event),
                         id -> new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score)));
                 top.add(new ScoredDoc(leaf.docBase + doc, scorer.score()));
                 if (top.size() > perConversation) {
@@ -161,6 +142,49 @@ final class TextSearches {
                 .sorted(Comparator.comparingDouble(ScoredDoc::score).reversed().thenComparingInt(ScoredDoc::doc))
                 .toList()));
         return sorted;
+    }
+
+    /**
+     * The texts of {@code leaf} that are the user's and in one of {@code conversations}, ascending: each as its
+     * document number (high half) and the index of its conversation (low half). A conversation's texts are its id's
+     * postings that are the user's too: in a segment in {@link LuceneTextIndex#LAYOUT} the user's texts are one run of
+     * documents, elsewhere (an earlier version's) the user's postings are read beside them.
+     */
+    private static long[] pageEvents(LeafReaderContext leaf, BytesRef user, List<String> conversations)
+            throws IOException {
+        TermsEnum users = terms(leaf, USER);
+        TermsEnum ids = terms(leaf, CONVERSATION);
+        if (users == null || ids == null || !users.seekExact(user)) {
+            return new long[0];
+        }
+        PostingsEnum usersTexts = users.postings(null, PostingsEnum.NONE);
+        boolean laidOut = LuceneTextIndex.LAYOUT.equals(leaf.reader().getMetaData().getSort());
+        int from = usersTexts.nextDoc();
+        int to = laidOut ? from + users.docFreq() : DocIdSetIterator.NO_MORE_DOCS;
+        PostingsEnum texts = null;
+        long[] events = new long[16];
+        int count = 0;
+        for (int c = 0; c < conversations.size(); c++) {
+            if (!ids.seekExact(new BytesRef(conversations.get(c)))) {
+                continue;
+            }
+            texts = ids.postings(texts, PostingsEnum.NONE);
+            int first = texts.advance(from);
+            if (!laidOut && usersTexts.docID() > first) { // an earlier conversation went past: the user's from the start
+                usersTexts = users.postings(usersTexts, PostingsEnum.NONE);
+            }
+            for (int doc = first; doc < to; doc = texts.nextDoc()) {
+                if (laidOut || advanceTo(usersTexts, doc)) {
+                    if (count == events.length) {
+                        events = Arrays.copyOf(events, 2 * count);
+                    }
+                    events[count++] = ((long) doc << 32) | c;
+                }
+            }
+        }
+        events = Arrays.copyOf(events, count);
+        Arrays.sort(events);
+        return events;
     }
 
     /** The terms of {@code field} in {@code leaf}, or null when it has none. */
@@ -257,9 +281,5 @@ final class TextSearches {
     /** Whether clause {@code c} is in the conversation's events or title. */
     private static boolean held(float[] scores, int c) {
         return scores[2 * c] != ConversationScores.NONE || scores[2 * c + 1] != ConversationScores.NONE;
-    }
-
-    private static Query filtered(Query user, Query clause) {
-        return new BooleanQuery.Builder().add(user, Occur.FILTER).add(clause, Occur.MUST).build();
     }
 }

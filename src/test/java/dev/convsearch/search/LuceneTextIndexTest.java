@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
@@ -25,6 +27,7 @@ import dev.convsearch.api.TextMatch;
 import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextIndex.IndexState;
 import dev.convsearch.domain.TextQuery;
+import dev.convsearch.domain.TextRelevance;
 
 /**
  * What the index's commits say about it at the next start: only a clean close says it holds everything its process
@@ -114,6 +117,72 @@ class LuceneTextIndexTest {
         index.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
         index.close();
         assertEquals(Set.of(LuceneTextIndex.LAYOUT), layouts(folder));
+    }
+
+    @Test
+    void bothLayoutsFindTheSameConversationsWithTheSameScoresAndMatches(@TempDir Path earlier) throws IOException {
+        // users who share conversation ids, texts kept in several batches (segments), a conversation forgotten and
+        // written again: the laid-out index reads a user's run of documents, the earlier one filters every segment
+        Random random = new Random(29);
+        List<List<KeptText>> batches = new ArrayList<>();
+        for (int batch = 0; batch < 4; batch++) {
+            List<KeptText> texts = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String user = "u" + random.nextInt(3);
+                String conversation = "c" + random.nextInt(8);
+                texts.add(i % 10 == 0 ? KeptText.title(user, conversation, words(random, 3), COMPLETE)
+                        : new KeptText(user, conversation, "e" + batch + "-" + i, COMPLETE, "agent", "MessageEvent",
+                                words(random, 4 + random.nextInt(12)), COMPLETE));
+            }
+            batches.add(texts);
+        }
+        try (FSDirectory directory = FSDirectory.open(earlier);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
+                        .setSimilarity(new FixedStatisticsSimilarity()))) {
+            for (KeptText text : batches.get(0)) {
+                writer.addDocument(LuceneTextIndex.document(text, false));
+            }
+            writer.commit();
+        }
+        LuceneTextIndex laidOut = open();
+        laidOut.keep(batches.get(0)).await().indefinitely();
+        LuceneTextIndex unsorted = new LuceneTextIndex(new SearchIndexFolder(earlier));
+        unsorted.open().await().indefinitely();
+        for (LuceneTextIndex index : List.of(laidOut, unsorted)) {
+            for (List<KeptText> batch : batches.subList(1, batches.size())) {
+                index.keep(batch).await().indefinitely();
+                index.find("u0", TextQuery.parse("build")).await().indefinitely(); // a segment per batch
+            }
+            index.forget("u1", "c3", COMPLETE).await().indefinitely();
+            index.keep(List.of(new KeptText("u1", "c3", "again", COMPLETE, "user", "MessageEvent",
+                    "the flaky build recovered", COMPLETE))).await().indefinitely();
+        }
+        for (String query : List.of("build", "flaky test", "\"flaky build\"", "docker compose fails", "cache",
+                "login service timeout")) {
+            for (String user : List.of("u0", "u1", "u2", "nobody")) {
+                TextQuery parsed = TextQuery.parse(query);
+                Map<String, TextRelevance> found = laidOut.find(user, parsed).await().indefinitely().matches();
+                assertEquals(unsorted.find(user, parsed).await().indefinitely().matches(), found, user + ": " + query);
+                List<String> ids = List.copyOf(found.keySet());
+                assertEquals(unsorted.textMatches(user, parsed, ids, 3).await().indefinitely(),
+                        laidOut.textMatches(user, parsed, ids, 3).await().indefinitely(), user + ": " + query);
+            }
+        }
+        Map<String, TextRelevance> c3 = laidOut.find("u1", TextQuery.parse("recovered")).await().indefinitely().matches();
+        assertEquals(Set.of("c3"), c3.keySet(), "the conversation written again is found, and only for its user");
+        assertEquals(Set.of(), laidOut.find("u0", TextQuery.parse("recovered")).await().indefinitely().matches().keySet());
+        laidOut.close();
+        unsorted.close();
+    }
+
+    private static String words(Random random, int count) {
+        List<String> vocabulary = List.of("the", "flaky", "build", "test", "docker-compose", "fails", "cache", "login",
+                "service", "timeout", "again", "café", "NullPointerException");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(i == 0 ? "" : " ").append(vocabulary.get(random.nextInt(vocabulary.size())));
+        }
+        return text.toString();
     }
 
     /** A document of an event as versions before {@link LuceneTextIndex#LAYOUT} wrote it. */
