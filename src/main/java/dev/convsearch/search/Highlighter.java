@@ -2,6 +2,7 @@ package dev.convsearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -10,10 +11,16 @@ import java.util.Map;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
@@ -26,17 +33,20 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Finds where a query matches in events' texts with Lucene's unified highlighter (from the offsets in the postings,
- * phrases matched as phrases), and cuts each text's fragment with {@link Fragments}. The highlighter asks the query's
- * {@link Weight} where it matches in each text, as Lucene's own does, but from one weight made for the whole page:
- * Lucene's own rewrites the query and makes a new weight (seeking every term of the query) for each text.
+ * phrases matched as phrases), and cuts each text's fragment with {@link Fragments}. The query is any of its clauses
+ * (a text matches where each of its matching clauses does), and the highlighter is told where each clause matches in a
+ * text as Lucene's own would find it, but from what is made once for the whole page: a word's clause from one postings
+ * list of the word in each segment, read forward from text to text, and any other clause from its {@link Weight}.
+ * Lucene's own rewrites the query and makes a new weight (seeking every term of the query) for each text, and a
+ * weight's matches read the postings anew for each text.
  */
 final class Highlighter {
 
     private final Exposed highlighter;
 
-    /** A highlighter of the texts of {@code searcher} that {@code weight} (made by that searcher) matches. */
-    Highlighter(IndexSearcher searcher, Weight weight) {
-        highlighter = new Exposed(settings(searcher).withScorer(new OnlyPassage()), searcher, weight);
+    /** A highlighter of the texts of {@code searcher} that any of {@code clauses} matches. */
+    Highlighter(IndexSearcher searcher, List<Query> clauses) throws IOException {
+        highlighter = new Exposed(settings(searcher).withScorer(new OnlyPassage()), searcher, clauses);
     }
 
     /** The unified highlighter's settings: the whole text as one passage, made into a {@link Fragments} fragment. */
@@ -93,16 +103,23 @@ final class Highlighter {
 
     /**
      * The highlighter, with its answers as objects (the fragments) rather than strings, and the matches in a text read
-     * from the page's weight.
+     * from the page's clauses.
      */
     private static final class Exposed extends UnifiedHighlighter {
-        private final Weight weight;
-        private final Map<LeafReader, LeafReaderContext> leaves = new IdentityHashMap<>();
+        private final List<Term> words = new ArrayList<>();
+        private final List<Weight> others = new ArrayList<>();
+        private final Map<LeafReader, LeafClauses> leaves = new IdentityHashMap<>();
 
-        Exposed(Builder builder, IndexSearcher searcher, Weight weight) {
+        Exposed(Builder builder, IndexSearcher searcher, List<Query> clauses) throws IOException {
             super(builder);
-            this.weight = weight;
-            searcher.getIndexReader().leaves().forEach(leaf -> leaves.put(leaf.reader(), leaf));
+            for (Query clause : clauses) {
+                if (clause instanceof TermQuery word) {
+                    words.add(word.getTerm());
+                } else {
+                    others.add(searcher.createWeight(searcher.rewrite(clause), ScoreMode.COMPLETE_NO_SCORES, 1f));
+                }
+            }
+            searcher.getIndexReader().leaves().forEach(leaf -> leaves.put(leaf.reader(), new LeafClauses(leaf)));
         }
 
         Map<String, Object[]> objects(String[] fields, Query query, int[] docs, int[] passages) throws IOException {
@@ -120,15 +137,71 @@ final class Highlighter {
 
                 @Override
                 public OffsetsEnum getOffsetsEnum(LeafReader reader, int doc, String content) throws IOException {
-                    LeafReaderContext leaf = leaves.get(reader);
+                    LeafClauses leaf = leaves.get(reader);
                     if (leaf == null) { // a reader the highlighter wrapped: its own way
                         return own.getOffsetsEnum(reader, doc, content);
                     }
-                    Matches matches = weight.matches(leaf, doc);
-                    MatchesIterator inText = matches == null ? null : matches.getMatches(getField());
-                    return inText == null ? OffsetsEnum.EMPTY : new OffsetsEnum.OfMatchesIteratorWithSubs(inText);
+                    List<OffsetsEnum> matches = leaf.matches(doc, getField());
+                    return matches.isEmpty() ? OffsetsEnum.EMPTY
+                            : matches.size() == 1 ? matches.get(0) : new OffsetsEnum.MultiOffsetsEnum(matches);
                 }
             };
+        }
+
+        /** Where each clause matches in a segment's texts. */
+        private final class LeafClauses {
+            private final LeafReaderContext leaf;
+            /** Each word's postings in the segment, with offsets, read forward; null until first asked. */
+            private final PostingsEnum[] postings = new PostingsEnum[words.size()];
+            /** The last text each word was asked for; whether the segment has none of it. */
+            private final int[] asked = new int[words.size()];
+            private final boolean[] absent = new boolean[words.size()];
+
+            LeafClauses(LeafReaderContext leaf) {
+                this.leaf = leaf;
+                Arrays.fill(asked, -1);
+            }
+
+            /** Where each clause that matches text {@code doc} matches in it. */
+            List<OffsetsEnum> matches(int doc, String field) throws IOException {
+                List<OffsetsEnum> matches = new ArrayList<>();
+                for (int w = 0; w < postings.length; w++) {
+                    PostingsEnum word = postingsAt(w, doc);
+                    if (word != null && word.docID() == doc && words.get(w).field().equals(field)) {
+                        matches.add(new OffsetsEnum.OfPostings(words.get(w).bytes(), word));
+                    }
+                }
+                for (Weight other : others) {
+                    Matches found = other.matches(leaf, doc);
+                    MatchesIterator inText = found == null ? null : found.getMatches(field);
+                    if (inText != null) {
+                        matches.add(new OffsetsEnum.OfMatchesIteratorWithSubs(inText));
+                    }
+                }
+                return matches;
+            }
+
+            /** Word {@code w}'s postings, on {@code doc} or past it; null when the segment has none of it. */
+            private PostingsEnum postingsAt(int w, int doc) throws IOException {
+                if (absent[w]) {
+                    return null;
+                }
+                if (postings[w] == null || doc <= asked[w]) { // first asked, or texts asked out of order
+                    Terms terms = leaf.reader().terms(words.get(w).field());
+                    TermsEnum enumerated = terms == null ? null : terms.iterator();
+                    if (enumerated == null || !enumerated.seekExact(words.get(w).bytes())) {
+                        absent[w] = true;
+                        return null;
+                    }
+                    postings[w] = enumerated.postings(postings[w], PostingsEnum.OFFSETS);
+                }
+                asked[w] = doc;
+                PostingsEnum word = postings[w];
+                if (word.docID() < doc) {
+                    word.advance(doc);
+                }
+                return word;
+            }
         }
     }
 }

@@ -94,8 +94,8 @@ final class TextSearches {
         clauses.forEach(clause -> anyClause.add(clause.text(), Occur.SHOULD));
         Query matching = anyClause.build();
         Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
-        return textMatches(searcher, matching, weight, bestPerConversation(searcher, userId, ids, weight,
-                perConversation));
+        return textMatches(searcher, clauses.stream().map(TextQueries.Clause::text).toList(), matching,
+                bestPerConversation(searcher, userId, ids, weight, perConversation));
     }
 
     /** A hit: its document number in the whole index and its score. */
@@ -198,10 +198,10 @@ final class TextSearches {
         return (iterator.docID() < doc ? iterator.advance(doc) : iterator.docID()) == doc;
     }
 
-    private static Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, Query matching, Weight weight,
-            Map<String, List<ScoredDoc>> best) throws IOException {
+    private static Map<String, List<TextMatch>> textMatches(IndexSearcher searcher, List<Query> clauses,
+            Query matching, Map<String, List<ScoredDoc>> best) throws IOException {
         int[] docs = best.values().stream().flatMap(List::stream).mapToInt(ScoredDoc::doc).sorted().toArray();
-        Map<Integer, Fragments.Fragment> fragments = new Highlighter(searcher, weight).fragments(matching, docs);
+        Map<Integer, Fragments.Fragment> fragments = new Highlighter(searcher, clauses).fragments(matching, docs);
         Map<Integer, EventFields> events = eventFields(searcher, docs);
         Map<String, List<TextMatch>> matches = new HashMap<>();
         for (Map.Entry<String, List<ScoredDoc>> conversation : best.entrySet()) {
