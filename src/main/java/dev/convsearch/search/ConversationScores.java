@@ -48,15 +48,20 @@ final class ConversationScores {
     /** Per segment (its core, which never changes): the conversation id of each ordinal, read when first needed. */
     private static final Map<IndexReader.CacheKey, String[]> IDS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** A map sized for the user's conversations grows no more; past this many it is not worth making at once. */
+    private static final int MOST_PRESIZED = 4096;
+
     private final IndexSearcher searcher;
     private final BytesRef user;
     private final List<Query> slots;
     private final Weight[] weights;
     /** The slots filtered to the user's texts, for an earlier version's segments: made when first needed. */
     private Weight[] filteredWeights;
-    private final Map<String, float[]> best = new HashMap<>();
+    private final Map<String, float[]> best;
 
-    private ConversationScores(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
+    private ConversationScores(IndexSearcher searcher, String userId, List<Query> slots, int conversations)
+            throws IOException {
+        this.best = new HashMap<>(4 * Math.min(conversations, MOST_PRESIZED) / 3 + 1);
         this.searcher = searcher;
         this.user = new BytesRef(userId);
         this.slots = slots;
@@ -65,10 +70,11 @@ final class ConversationScores {
 
     /**
      * Each of the user's conversations that any of {@code slots} matches, with its best score in each ({@link #NONE}
-     * where none): the score of a slot's query in slot {@code i}.
+     * where none): the score of a slot's query in slot {@code i}. The user has about {@code conversations}.
      */
-    static Map<String, float[]> best(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
-        ConversationScores scores = new ConversationScores(searcher, userId, slots);
+    static Map<String, float[]> best(IndexSearcher searcher, String userId, List<Query> slots, int conversations)
+            throws IOException {
+        ConversationScores scores = new ConversationScores(searcher, userId, slots, conversations);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             scores.add(leaf);
         }

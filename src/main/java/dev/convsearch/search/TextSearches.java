@@ -76,10 +76,10 @@ final class TextSearches {
             slots.add(clause.text());
             slots.add(clause.title());
         });
-        Map<String, float[]> best = ConversationScores.best(searcher, userId, slots);
         int conversations = searcher.count(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
+        Map<String, float[]> best = ConversationScores.best(searcher, userId, slots, conversations);
         return new TextHits(relevance(best, clauses.size(), conversations), conversations);
     }
 
