@@ -10,8 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.index.IndexWriter;
@@ -26,6 +34,59 @@ import dev.convsearch.domain.TextQuery;
 class TextAnalysisTest {
 
     private static final TextQueries QUERIES = new TextQueries();
+
+    @Test
+    void theIndexHoldsEveryTokenWhereTheChainWithoutItsShortcutPutsIt() throws IOException {
+        // the chain hands only words with parts to the parts' filters: the index must hold the same tokens at the same
+        // positions and offsets as when every word went through them (segments written before are read as they are)
+        Analyzer everyWordThroughParts = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new TextAnalysis.CodeTokenizer();
+                TokenStream stream = new FlattenGraphFilter(TextAnalysis.parts(new TextAnalysis.TrimDelimiters(
+                        tokenizer)));
+                stream = new ASCIIFoldingFilter(new TextAnalysis.StripAccents(new LowerCaseFilter(stream)));
+                return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
+            }
+        };
+        String[] pieces = { "the", "build", "failed", "Café", "naïve", "Zu\u0308rich", "日本語", "🎈", "docker-compose.yml",
+                "src/main/App.java", "/usr/bin/", "my_var", "_private", "__init__", "a..b", "--", "-", ".", "v1.2.3",
+                "x/y/z", "é-à", "NullPointerException", "java.lang.NullPointerException:", "end.", "(foo:bar)",
+                "user_id", "e2e-tests_v2/run.sh", "a-b-c-d-e-f-g", "1.5", "ａｂｃ", "ß", "Ǆ", "\u0301x", "x\u0301",
+                "don't", "it's", "ab\u00adcd", "\t", "\n", "  " };
+        Random random = new Random(29);
+        Analyzer chain = TextAnalysis.forIndexing();
+        int tokens = 0;
+        for (int text = 0; text < 2_000; text++) {
+            StringBuilder built = new StringBuilder();
+            for (int piece = random.nextInt(40); piece >= 0; piece--) {
+                built.append(pieces[random.nextInt(pieces.length)])
+                        .append(random.nextInt(4) == 0 ? "" : random.nextBoolean() ? " " : ", ");
+            }
+            List<String> expected = positioned(everyWordThroughParts, built.toString());
+            assertEquals(expected, positioned(chain, built.toString()), built.toString());
+            tokens += expected.size();
+        }
+        assertTrue(tokens > 20_000, "compared " + tokens + " tokens");
+    }
+
+    /** Each token of {@code text} as the index takes it: its term, position increment and offsets. */
+    private static List<String> positioned(Analyzer analyzer, String text) throws IOException {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(LuceneTextIndex.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term + " +" + increment.getPositionIncrement() + " [" + offset.startOffset() + ","
+                        + offset.endOffset() + ")");
+            }
+            stream.end(); // its position increment would only count for a field's next value: a text has one
+            tokens.add("end [" + offset.startOffset() + "," + offset.endOffset() + ")");
+        }
+        return tokens;
+    }
 
     @Test
     void caseDoesNotCount() {
