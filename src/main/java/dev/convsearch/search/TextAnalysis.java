@@ -74,7 +74,7 @@ public final class TextAnalysis {
             TokenStream stream = flatten
                     ? new OneHoleAtMost(new OnlyCodeWords(new TrimDelimiters(tokenizer),
                             words -> new FlattenGraphFilter(parts(words))))
-                    : parts(new TrimDelimiters(tokenizer));
+                    : parts(new OneHoleAtMost(new TrimDelimiters(tokenizer)));
             stream = new ASCIIFoldingFilter(new StripAccents(new LowerCaseFilter(stream)));
             return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
         }
@@ -95,7 +95,8 @@ public final class TextAnalysis {
 
     /**
      * Where words were dropped between two tokens (a lone {@code -}), one position is left empty however many they
-     * were, as {@link FlattenGraphFilter} leaves it for every token that goes through it: so for the words that do not.
+     * were, as {@link FlattenGraphFilter} leaves it for every token that goes through it: so for the words that do not,
+     * and in queries, so that a phrase across such words ({@code "x - - y"}) finds its own text.
      */
     private static final class OneHoleAtMost extends TokenFilter {
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);

@@ -134,6 +134,9 @@ class TextAnalysisTest {
         assertTrue(finds("\"run the tests\"", "Let me run the tests now"));
         assertFalse(finds("\"run the tests\"", "the tests run"));
         assertTrue(finds("\"docker compose\"", "see docker-compose.yml"), "parts of a code word are together");
+        assertTrue(finds("\"x - - y\"", "x - - y"), "a phrase across words that are dropped finds its own text");
+        assertTrue(finds("\"done -- - next step\"", "Done -- - next step."));
+        assertTrue(finds("\"run - - the-tests\"", "run - - the-tests"));
     }
 
     @Test
