@@ -14,15 +14,11 @@ import java.util.WeakHashMap;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -55,7 +51,7 @@ final class ConversationScores {
     private final BytesRef user;
     private final List<Query> slots;
     private final Weight[] weights;
-    /** The slots filtered to the user's texts, for an earlier version's segments: made when first needed. */
+    /** The slots filtered to the user's texts: see {@link #filteredWeights()}. */
     private Weight[] filteredWeights;
     private final Map<String, float[]> best;
 
@@ -91,37 +87,32 @@ final class ConversationScores {
 
     /** Takes in the hits of every slot in {@code leaf}. */
     private void add(LeafReaderContext leaf) throws IOException {
-        Terms users = leaf.reader().terms(USER);
-        TermsEnum usersEnum = users == null ? null : users.iterator();
-        if (usersEnum == null || !usersEnum.seekExact(user)
-                || leaf.reader().getSortedDocValues(CONVERSATION) == null) {
+        UserTexts texts = UserTexts.in(leaf, user);
+        SortedDocValues conversations = leaf.reader().getSortedDocValues(CONVERSATION);
+        if (texts == null || conversations == null) {
             return;
         }
-        boolean laidOut = LuceneTextIndex.LAYOUT.equals(leaf.reader().getMetaData().getSort());
-        int from = 0;
-        int to = DocIdSetIterator.NO_MORE_DOCS;
-        Weight[] leafWeights = weights;
-        if (laidOut) {
-            from = usersEnum.postings(null, PostingsEnum.NONE).nextDoc();
-            to = from + usersEnum.docFreq();
-        } else {
-            if (filteredWeights == null) {
-                Query userTexts = new TermQuery(new Term(USER, user));
-                filteredWeights = weights(slots.stream().map(slot -> (Query) new BooleanQuery.Builder()
-                        .add(userTexts, Occur.FILTER).add(slot, Occur.MUST).build()).toList());
-            }
-            leafWeights = filteredWeights;
-        }
-        LeafScores scores = new LeafScores(leaf);
+        Weight[] leafWeights = texts.laidOut() ? weights : filteredWeights();
+        LeafScores scores = new LeafScores(leaf, conversations.getValueCount());
         for (int slot = 0; slot < leafWeights.length; slot++) {
             BulkScorer scorer = leafWeights[slot].bulkScorer(leaf);
             if (scorer != null) {
                 scores.slot = slot;
                 scores.conversations = leaf.reader().getSortedDocValues(CONVERSATION);
-                scorer.score(scores, leaf.reader().getLiveDocs(), from, to);
+                scorer.score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
             }
         }
         scores.mergeInto(best);
+    }
+
+    /** The slots filtered to the user's texts, for an earlier version's segments: made when first needed. */
+    private Weight[] filteredWeights() throws IOException {
+        if (filteredWeights == null) {
+            Query userTexts = new TermQuery(new Term(USER, user));
+            filteredWeights = weights(slots.stream().map(slot -> (Query) new BooleanQuery.Builder()
+                    .add(userTexts, Occur.FILTER).add(slot, Occur.MUST).build()).toList());
+        }
+        return filteredWeights;
     }
 
     /** The best scores of one segment's conversations, a row of slots for each ordinal a hit touched. */
@@ -134,8 +125,7 @@ final class ConversationScores {
         private int slot;
         private Scorable scorer;
 
-        LeafScores(LeafReaderContext leaf) throws IOException {
-            int values = leaf.reader().getSortedDocValues(CONVERSATION).getValueCount();
+        LeafScores(LeafReaderContext leaf, int values) {
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             ids = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
             rowOf = new int[values];

@@ -417,7 +417,7 @@ public class LuceneTextIndex implements TextIndex {
     }
 
     /** What the keys of every text of the user's conversation, and only of it, start with. */
-    static String keyPrefix(String userId, String conversationId) {
+    private static String keyPrefix(String userId, String conversationId) {
         return userId + '\u0000' + conversationId + '\u0000';
     }
 

@@ -90,12 +90,13 @@ final class TextSearches {
         if (clauses.isEmpty() || ids.isEmpty()) {
             return Map.of();
         }
+        List<Query> texts = clauses.stream().map(TextQueries.Clause::text).toList();
         BooleanQuery.Builder anyClause = new BooleanQuery.Builder();
-        clauses.forEach(clause -> anyClause.add(clause.text(), Occur.SHOULD));
+        texts.forEach(text -> anyClause.add(text, Occur.SHOULD));
         Query matching = anyClause.build();
         Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
-        return textMatches(searcher, clauses.stream().map(TextQueries.Clause::text).toList(), matching,
-                bestPerConversation(searcher, userId, ids, weight, perConversation));
+        return textMatches(searcher, texts, matching, bestPerConversation(searcher, userId, ids, weight,
+                perConversation));
     }
 
     /** A hit: its document number in the whole index and its score. */
@@ -147,20 +148,16 @@ final class TextSearches {
     /**
      * The texts of {@code leaf} that are the user's and in one of {@code conversations}, ascending: each as its
      * document number (high half) and the index of its conversation (low half). A conversation's texts are its id's
-     * postings that are the user's too: in a segment in {@link LuceneTextIndex#LAYOUT} the user's texts are one run of
-     * documents, elsewhere (an earlier version's) the user's postings are read beside them.
+     * postings among the user's texts ({@link UserTexts}).
      */
     private static long[] pageEvents(LeafReaderContext leaf, BytesRef user, List<String> conversations)
             throws IOException {
-        TermsEnum users = terms(leaf, USER);
+        UserTexts run = UserTexts.in(leaf, user);
         TermsEnum ids = terms(leaf, CONVERSATION);
-        if (users == null || ids == null || !users.seekExact(user)) {
+        if (run == null || ids == null) {
             return new long[0];
         }
-        PostingsEnum usersTexts = users.postings(null, PostingsEnum.NONE);
-        boolean laidOut = LuceneTextIndex.LAYOUT.equals(leaf.reader().getMetaData().getSort());
-        int from = usersTexts.nextDoc();
-        int to = laidOut ? from + users.docFreq() : DocIdSetIterator.NO_MORE_DOCS;
+        PostingsEnum usersTexts = run.laidOut() ? null : run.postings(null);
         PostingsEnum texts = null;
         long[] events = new long[16];
         int count = 0;
@@ -169,12 +166,12 @@ final class TextSearches {
                 continue;
             }
             texts = ids.postings(texts, PostingsEnum.NONE);
-            int first = texts.advance(from);
-            if (!laidOut && usersTexts.docID() > first) { // an earlier conversation went past: the user's from the start
-                usersTexts = users.postings(usersTexts, PostingsEnum.NONE);
+            int first = texts.advance(run.from());
+            if (usersTexts != null && usersTexts.docID() > first) { // an earlier conversation went past
+                usersTexts = run.postings(usersTexts);
             }
-            for (int doc = first; doc < to; doc = texts.nextDoc()) {
-                if (laidOut || advanceTo(usersTexts, doc)) {
+            for (int doc = first; doc < run.to(); doc = texts.nextDoc()) {
+                if (usersTexts == null || advanceTo(usersTexts, doc)) {
                     if (count == events.length) {
                         events = Arrays.copyOf(events, 2 * count);
                     }
