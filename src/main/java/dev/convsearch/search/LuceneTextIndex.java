@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +34,12 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -90,6 +95,10 @@ public class LuceneTextIndex implements TextIndex {
      */
     static final Sort LAYOUT = new Sort(new SortField(USER, SortField.Type.STRING),
             new SortField(CONVERSATION, SortField.Type.STRING));
+    /**
+     * How long the index goes without a write before its segments are merged into one (see {@link #mergeIfQuiet}).
+     */
+    static final Duration QUIET = Duration.ofSeconds(10);
     /** Longer than any kept text (16 KB of UTF-8 is at most 16 384 chars): the highlighter reads it all. */
     static final int MAX_HIGHLIGHTED_CHARS = KeptText.MAX_TEXT_BYTES + 1;
     /**
@@ -103,10 +112,14 @@ public class LuceneTextIndex implements TextIndex {
     private final SearchIndexFolder folder;
     private final TextSearches searches = new TextSearches();
     private final ExecutorService executor;
+    /** Looks now and then whether the index has been quiet long enough to merge it ({@link #mergeIfQuiet}). */
+    private final ScheduledExecutorService merger;
     /** How many writes were made, and up to which of them the searcher shows. */
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong visible = new AtomicLong();
     private final AtomicLong indexedEvents = new AtomicLong();
+    /** When the last keep, forget or clear was asked ({@link System#nanoTime()}). */
+    private volatile long lastWrite = System.nanoTime();
     private volatile Opened opened;
     private volatile boolean caughtUp;
     private volatile boolean missedWrites;
@@ -138,6 +151,13 @@ public class LuceneTextIndex implements TextIndex {
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.merger = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "search-index-merge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        merger.scheduleWithFixedDelay(this::mergeWhenQuiet, QUIET.toMillis(), QUIET.toMillis() / 2,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -201,7 +221,8 @@ public class LuceneTextIndex implements TextIndex {
                 .setSimilarity(new FixedStatisticsSimilarity())
                 .setCodec(new SearchIndexCodec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(16);
+                .setRAMBufferSizeMB(16)
+                .setCommitOnClose(false); // close() commits first itself
         if (inEarlierLayout(directory)) { // Lucene refuses a writer that would change an index's order
             LOG.infof("The search index in %s was written by an earlier version in the order its texts came: it is "
                     + "used as it is; delete the folder to have it built anew from MongoDB, by user and "
@@ -302,6 +323,7 @@ public class LuceneTextIndex implements TextIndex {
 
     @Override
     public Uni<Void> clear() {
+        lastWrite = System.nanoTime();
         return run(() -> {
             index().writer().deleteAll();
             written.incrementAndGet();
@@ -421,6 +443,66 @@ public class LuceneTextIndex implements TextIndex {
         return userId + '\u0000' + conversationId + '\u0000';
     }
 
+    /** The scheduled look of {@link #mergeIfQuiet}: a failure is logged, and the next look tries again. */
+    private void mergeWhenQuiet() {
+        try {
+            mergeIfQuiet(QUIET);
+        } catch (IOException | RuntimeException e) {
+            if (!closing) {
+                LOG.warnf("Merging the search index's segments: %s", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Merges the index's segments into one when no write was asked for {@code quiet}, at least a tenth of the index is
+     * outside its largest segment (so a merge rewrites at most about eleven times what was written since the last),
+     * and the whole fits in a segment the merge policy would make. A search with q looks every word up and reads every
+     * user's run in each segment: on the benchmark's 10 users, the 10 segments its load leaves cost a search twice the
+     * index work of one. Lucene's own merges keep about ten segments a size tier, the right trade while writes come;
+     * an index that is mostly read is better merged. Searches go on meanwhile, on the segments they started with.
+     *
+     * @return whether it merged
+     */
+    boolean mergeIfQuiet(Duration quiet) throws IOException {
+        Opened index = opened;
+        if (index == null || closing || System.nanoTime() - lastWrite < quiet.toNanos()) {
+            return false;
+        }
+        List<Long> sizes = segmentSizes();
+        long total = sizes.stream().mapToLong(Long::longValue).sum();
+        long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
+        double mostMB = ((TieredMergePolicy) index.writer().getConfig().getMergePolicy()).getMaxMergedSegmentMB();
+        if (sizes.size() < 2 || total - largest < largest / 10 || total > mostMB * 1024 * 1024) {
+            return false;
+        }
+        long start = System.nanoTime();
+        index.writer().forceMerge(1);
+        index.searchers().maybeRefreshBlocking();
+        LOG.infof("Merged the search index's %d segments (%d MB) into one in %d ms", sizes.size(), total >> 20,
+                (System.nanoTime() - start) / 1_000_000);
+        return true;
+    }
+
+    /** The size of each segment a search reads now, in bytes. */
+    List<Long> segmentSizes() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().stream().map(LeafReaderContext::reader)
+                    .map(reader -> reader instanceof SegmentReader segment ? sizeInBytes(segment) : 0L).toList();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static long sizeInBytes(SegmentReader segment) {
+        try {
+            return segment.getSegmentInfo().sizeInBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A searcher that shows every write made before this call. */
     private IndexSearcher acquire() throws IOException {
         Opened index = index();
@@ -449,6 +531,7 @@ public class LuceneTextIndex implements TextIndex {
      * {@link #missedWrites()}, and once it is closing it fails (and the close is not clean).
      */
     private Uni<Void> write(IndexWork<Void> work) {
+        lastWrite = System.nanoTime();
         if (closing) {
             askedWhileClosing = true;
             return Uni.createFrom().failure(new IllegalStateException("The search index is closing"));
@@ -490,6 +573,7 @@ public class LuceneTextIndex implements TextIndex {
     @PreDestroy
     void close() {
         closing = true;
+        merger.shutdown();
         executor.shutdown();
         Opened index = opened;
         if (index == null) {
@@ -504,6 +588,8 @@ public class LuceneTextIndex implements TextIndex {
                 data.put(CLOSED_CLEANLY, "true");
                 index.writer().setLiveCommitData(data.entrySet());
             }
+            // commits what was written; the close then stops a merge under way instead of waiting for it
+            index.writer().commit();
             index.writer().close();
             index.directory().close();
         } catch (IOException | RuntimeException e) {

@@ -99,9 +99,18 @@ final class TextSearches {
                 perConversation));
     }
 
-    /** A hit: its document number in the whole index and its score. */
-    private record ScoredDoc(int doc, float score) {
+    /** A hit: its document number in the whole index, its score, and its event's time (the greatest when none). */
+    private record ScoredDoc(int doc, float score, long timestamp) {
     }
+
+    /**
+     * The lower score first, and of two equal ones the later event, then the later document: of equally good events
+     * a page shows the earlier, whatever the segments (a merge does not keep the order of a conversation's documents;
+     * only events of one millisecond are then in the segments' order).
+     */
+    private static final Comparator<ScoredDoc> WORST_FIRST = Comparator.comparingDouble(ScoredDoc::score)
+            .thenComparing(ScoredDoc::timestamp, Comparator.reverseOrder())
+            .thenComparing(ScoredDoc::doc, Comparator.reverseOrder());
 
     /**
      * Up to {@code perConversation} of the user's events in each of conversations {@code ids} that {@code weight}
@@ -124,6 +133,7 @@ final class TextSearches {
             TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
             DocIdSetIterator candidates = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
             Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues timestamps = DocValues.getNumeric(leaf.reader(), TIMESTAMP);
             for (long event : pageEvents) {
                 int doc = (int) (event >>> 32);
                 if ((live != null && !live.get(doc)) || !advanceTo(candidates, doc)
@@ -131,8 +141,9 @@ final class TextSearches {
                     continue;
                 }
                 PriorityQueue<ScoredDoc> top = best.computeIfAbsent(conversations.get((int) event),
-                        id -> new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score)));
-                top.add(new ScoredDoc(leaf.docBase + doc, scorer.score()));
+                        id -> new PriorityQueue<>(WORST_FIRST));
+                top.add(new ScoredDoc(leaf.docBase + doc, scorer.score(),
+                        timestamps.advanceExact(doc) ? timestamps.longValue() : Long.MAX_VALUE));
                 if (top.size() > perConversation) {
                     top.poll();
                 }
@@ -140,7 +151,7 @@ final class TextSearches {
         }
         Map<String, List<ScoredDoc>> sorted = new HashMap<>();
         best.forEach((id, top) -> sorted.put(id, top.stream()
-                .sorted(Comparator.comparingDouble(ScoredDoc::score).reversed().thenComparingInt(ScoredDoc::doc))
+                .sorted(WORST_FIRST.reversed())
                 .toList()));
         return sorted;
     }

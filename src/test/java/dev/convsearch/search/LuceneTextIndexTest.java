@@ -175,6 +175,67 @@ class LuceneTextIndexTest {
         unsorted.close();
     }
 
+    @Test
+    void aQuietIndexIsMergedIntoOneSegmentAndAnswersAsBefore() throws IOException {
+        Random random = new Random(31);
+        LuceneTextIndex index = open();
+        for (int batch = 0; batch < 5; batch++) {
+            List<KeptText> texts = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // times in no order of writing: of equally good events a page shows the earlier, whatever the segments
+                Instant at = COMPLETE.plusMillis(random.nextInt(1000) * 1000L + batch * 200 + i);
+                texts.add(new KeptText("u" + random.nextInt(3), "c" + random.nextInt(8), "e" + batch + "-" + i, at,
+                        "agent", "MessageEvent", words(random, 4 + random.nextInt(12)), at));
+            }
+            index.keep(texts).await().indefinitely();
+            index.find("u0", TextQuery.parse("build")).await().indefinitely(); // a segment per batch
+        }
+        index.forget("u1", "c3", COMPLETE).await().indefinitely();
+        Map<String, Map<String, TextRelevance>> before = new java.util.HashMap<>();
+        Map<String, Map<String, List<TextMatch>>> matchesBefore = new java.util.HashMap<>();
+        List<String> queries = List.of("build", "flaky test", "\"flaky build\"", "docker compose fails", "café");
+        for (String query : queries) {
+            for (String user : List.of("u0", "u1", "u2")) {
+                Map<String, TextRelevance> found = index.find(user, TextQuery.parse(query)).await().indefinitely()
+                        .matches();
+                before.put(user + query, found);
+                matchesBefore.put(user + query, index.textMatches(user, TextQuery.parse(query),
+                        List.copyOf(found.keySet()), 3).await().indefinitely());
+            }
+        }
+        assertTrue(segments(index) >= 5, "a segment per batch");
+
+        assertFalse(index.mergeIfQuiet(java.time.Duration.ofHours(1)), "written to a moment ago");
+        assertTrue(index.mergeIfQuiet(java.time.Duration.ZERO));
+        assertEquals(1, segments(index));
+        for (String query : queries) {
+            for (String user : List.of("u0", "u1", "u2")) {
+                TextQuery parsed = TextQuery.parse(query);
+                Map<String, TextRelevance> found = index.find(user, parsed).await().indefinitely().matches();
+                assertEquals(before.get(user + query), found, user + ": " + query);
+                assertEquals(matchesBefore.get(user + query), index.textMatches(user, parsed,
+                        List.copyOf(found.keySet()), 3).await().indefinitely(), user + ": " + query);
+            }
+        }
+        assertFalse(index.mergeIfQuiet(java.time.Duration.ZERO), "one segment already");
+        index.keep(List.of(event("late", "one more build"))).await().indefinitely();
+        index.find("u1", TextQuery.parse("build")).await().indefinitely();
+        assertEquals(2, segments(index));
+        assertFalse(index.mergeIfQuiet(java.time.Duration.ZERO), "a text is not worth rewriting the index for: "
+                + index.segmentSizes());
+        index.close();
+        assertTrue(lastCommitSaysClosedCleanly());
+        LuceneTextIndex again = open();
+        assertEquals(before.get("u0build").keySet(), again.find("u0", TextQuery.parse("build")).await().indefinitely()
+                .matches().keySet());
+        again.close();
+    }
+
+    /** How many segments the index's searcher reads now. */
+    private static int segments(LuceneTextIndex index) throws IOException {
+        return index.segmentSizes().size();
+    }
+
     private static String words(Random random, int count) {
         List<String> vocabulary = List.of("the", "flaky", "build", "test", "docker-compose", "fails", "cache", "login",
                 "service", "timeout", "again", "café", "NullPointerException");
