@@ -479,8 +479,10 @@ public class LuceneTextIndex implements TextIndex {
         long start = System.nanoTime();
         index.writer().forceMerge(1);
         index.searchers().maybeRefreshBlocking();
-        LOG.infof("Merged the search index's %d segments (%d MB) into one in %d ms", sizes.size(), total >> 20,
-                (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // a small index merges after most bursts of writes: only a merge that took a while is worth a line
+        LOG.logf(millis >= 1000 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                "Merged the search index's %d segments (%d MB) into one in %d ms", sizes.size(), total >> 20, millis);
         return true;
     }
 
