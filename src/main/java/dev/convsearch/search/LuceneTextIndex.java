@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -469,11 +471,11 @@ public class LuceneTextIndex implements TextIndex {
         if (index == null || closing || System.nanoTime() - lastWrite < quiet.toNanos()) {
             return false;
         }
-        List<Long> sizes = segmentSizes();
-        long total = sizes.stream().mapToLong(Long::longValue).sum();
-        long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
+        LongSummaryStatistics sizes = segmentSizes().stream().mapToLong(Long::longValue).summaryStatistics();
+        long total = sizes.getSum();
+        long largest = sizes.getMax();
         double mostMB = ((TieredMergePolicy) index.writer().getConfig().getMergePolicy()).getMaxMergedSegmentMB();
-        if (sizes.size() < 2 || total - largest < largest / 10 || total > mostMB * 1024 * 1024) {
+        if (sizes.getCount() < 2 || total - largest < largest / 10 || total > mostMB * 1024 * 1024) {
             return false;
         }
         long start = System.nanoTime();
@@ -482,7 +484,8 @@ public class LuceneTextIndex implements TextIndex {
         long millis = (System.nanoTime() - start) / 1_000_000;
         // a small index merges after most bursts of writes: only a merge that took a while is worth a line
         LOG.logf(millis >= 1000 ? Logger.Level.INFO : Logger.Level.DEBUG,
-                "Merged the search index's %d segments (%d MB) into one in %d ms", sizes.size(), total >> 20, millis);
+                "Merged the search index's %d segments (%d MB) into one in %d ms", sizes.getCount(), total >> 20,
+                millis);
         return true;
     }
 
@@ -490,18 +493,13 @@ public class LuceneTextIndex implements TextIndex {
     List<Long> segmentSizes() throws IOException {
         IndexSearcher searcher = acquire();
         try {
-            return searcher.getIndexReader().leaves().stream().map(LeafReaderContext::reader)
-                    .map(reader -> reader instanceof SegmentReader segment ? sizeInBytes(segment) : 0L).toList();
+            List<Long> sizes = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                sizes.add(leaf.reader() instanceof SegmentReader segment ? segment.getSegmentInfo().sizeInBytes() : 0L);
+            }
+            return sizes;
         } finally {
             release(searcher);
-        }
-    }
-
-    private static long sizeInBytes(SegmentReader segment) {
-        try {
-            return segment.getSegmentInfo().sizeInBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
