@@ -4,12 +4,14 @@
 # with q at a fixed concurrency beside "Lucene alone" (the same searches on the same index in the benchmark's process).
 #   scripts/content-bench.sh [--users=10] [--conversations=500] [--events=40] [--event-bytes=500] [--concurrency=16]
 #                            [--seconds=10] [--warmup=5] [--jit-warmup=60] [--seed=23] [--search-only] [--data=DIR]
-#                            [--wire]
+#                            [--wire] [--trickle=EVENTS_PER_SECOND]
 # Before the first measured search, --jit-warmup seconds of every kind of query mixed, unmeasured (0: none, as before
 # 2026-12-06): each kind's own 5 s warm-up left the JIT compiling through the measured window.
 # --search-only searches the data of the last run (target/content-bench/data) without loading it again.
 # --data=DIR searches the data folder DIR (a copy of one a run loaded) and nothing else: no load, no restarts. For
 # side-by-side runs of two builds, each on its own copy (JAVA_OPTS=-Xmx2g when the index has to be built anew).
+# --trickle posts that many new events a second (batches of 5) from before the JIT warm-up to the last search, as
+# agent-servers feeding running conversations do: the index is never quiet, and the service's CPU holds the writes'.
 # --wire runs the service on an in-memory MongoDB-wire server in a process of its own (scripts/bench.sh's), instead of
 # the embedded database: what the service and Lucene cost when the database is not the embedded one.
 # On the embedded database it then restarts the service: on an empty data folder and on the loaded one after a clean

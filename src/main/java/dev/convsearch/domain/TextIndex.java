@@ -79,6 +79,12 @@ public interface TextIndex {
     long sizeOnDisk();
 
     /**
+     * How many parts a search reads now (Lucene's segments): each costs every search a look-up of each word; 0 when
+     * the index is not open.
+     */
+    int segments();
+
+    /**
      * What the index holds: every text written before {@code complete} (null: none yet), from the database whose
      * identity is {@code databaseId} (null: unknown); {@code closedCleanly}: the process that wrote it closed it after
      * its last write (not killed), so it also holds every text that process wrote after {@code complete}.

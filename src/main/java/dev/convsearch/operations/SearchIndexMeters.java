@@ -12,7 +12,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The search index in {@code /q/metrics}: events indexed ({@code convsearch_search_events_indexed_total}), its size on
- * disk ({@code convsearch_search_index_size_bytes}) and how far behind MongoDB it may be
+ * disk ({@code convsearch_search_index_size_bytes}), the segments a search reads
+ * ({@code convsearch_search_index_segments}) and how far behind MongoDB it may be
  * ({@code convsearch_search_index_lag_seconds}: the time since its last look took everything in), and how many
  * conversations searches with {@code q}, counts and batch gets read from MongoDB
  * ({@code convsearch_conversations_read_total}: a search's cost there grows with it).
@@ -36,6 +37,9 @@ public class SearchIndexMeters implements MeterBinder {
                 .description("Events this process took into the search index").register(registry);
         Gauge.builder("convsearch.search.index.size", index, TextIndex::sizeOnDisk).baseUnit("bytes")
                 .description("The search index's size on disk").register(registry);
+        Gauge.builder("convsearch.search.index.segments", index, TextIndex::segments)
+                .description("The segments a search with q reads now (each costs it a look-up of every word)")
+                .register(registry);
         Gauge.builder("convsearch.search.index.lag", follower, f -> f.lag().toMillis() / 1000.0).baseUnit("seconds")
                 .description("How far behind MongoDB the search index may be").register(registry);
         FunctionCounter.builder("convsearch.conversations.read", conversations,

@@ -294,6 +294,24 @@ public class LuceneTextIndex implements TextIndex {
     }
 
     @Override
+    public int segments() {
+        Opened index = opened;
+        if (index == null) {
+            return 0;
+        }
+        try {
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                index.searchers().release(searcher);
+            }
+        } catch (IOException | RuntimeException closed) {
+            return 0;
+        }
+    }
+
+    @Override
     public Uni<Void> keep(List<KeptText> texts) {
         if (texts.isEmpty()) {
             return Uni.createFrom().voidItem();

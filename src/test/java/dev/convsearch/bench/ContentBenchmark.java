@@ -58,6 +58,8 @@ public final class ContentBenchmark {
     private final Duration jitWarmup;
     private final Path indexFolder;
     private final long seed;
+    /** Events a second posted while the searches run (0: none), as agent-servers feed running conversations. */
+    private final int trickle;
     private final Vertx vertx = Vertx.vertx();
     private final List<String> report = new ArrayList<>();
     private HttpClient http;
@@ -76,6 +78,7 @@ public final class ContentBenchmark {
         jitWarmup = Duration.ofSeconds(Long.parseLong(args.getOrDefault("jit-warmup", "60")));
         indexFolder = Path.of(args.get("index"));
         seed = Long.parseLong(args.getOrDefault("seed", "23"));
+        trickle = Integer.parseInt(args.getOrDefault("trickle", "0"));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -287,13 +290,15 @@ public final class ContentBenchmark {
             kinds.put(kind, queries);
         }
         report.add("");
+        Trickle writes = new Trickle();
         Path conversationDocs = Files.createTempDirectory("conversation-docs");
         LuceneAlone.buildConversationDocs(conversationDocs, corpus(seed));
         warmUpTheJit(kinds, conversationDocs);
         report.add("| search (q) | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | service CPU ms/query "
                 + "| of which JIT compiler | Lucene alone CPU ms/query | ratio | results/query "
-                + "| conversations read from MongoDB/query | one doc per conversation, top 21: CPU ms/query | ratio |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| conversations read from MongoDB/query | one doc per conversation, top 21: CPU ms/query | ratio "
+                + "| index segments at the end |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
@@ -303,9 +308,59 @@ public final class ContentBenchmark {
             double topKCpu = cpuPerQuery(() -> LuceneAlone.runConversationDocs(conversationDocs, queries,
                     concurrency, 21, warmup, duration));
             report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.3f | "
-                    + "%.3f | %.2f | %.0f | %.0f | %.3f | %.2f |", kind.getKey(), concurrency, service[0], service[1],
-                    service[2], service[3], service[4], service[5], service[6], service[9], aloneCpu,
-                    service[6] / aloneCpu, service[7], service[8], topKCpu, service[6] / topKCpu));
+                    + "%.3f | %.2f | %.0f | %.0f | %.3f | %.2f | %.0f |", kind.getKey(), concurrency, service[0],
+                    service[1], service[2], service[3], service[4], service[5], service[6], service[9], aloneCpu,
+                    service[6] / aloneCpu, service[7], service[8], topKCpu, service[6] / topKCpu, service[10]));
+        }
+        writes.stop();
+    }
+
+    /**
+     * {@link #trickle} events a second, posted in batches of 5 to the users' conversations in turn (new events, so the
+     * index grows as a live feed makes it), from before the JIT warm-up to the last search: the service's CPU per
+     * query then holds the writes' cost, and the index is never quiet. Nothing when {@link #trickle} is 0.
+     */
+    private final class Trickle {
+
+        private final EventTextGenerator texts = new EventTextGenerator(seed + 2);
+        private final AtomicLong posted = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final long timer;
+
+        Trickle() {
+            timer = trickle <= 0 ? -1 : vertx.setPeriodic(Math.max(1, 5000 / trickle), ignored -> post());
+        }
+
+        private void post() {
+            long batch = posted.get() / 5 + failed.get();
+            int user = (int) (batch % users);
+            int conversation = (int) (batch / users % perUser);
+            StringBuilder events = new StringBuilder("[");
+            try {
+                for (int e = 0; e < 5; e++) {
+                    events.append(e == 0 ? "" : ",").append(event("live-" + (batch * 5 + e), e,
+                            texts.text(eventBytes)));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            send(HttpMethod.POST, "/api/conversations/" + conversation(conversation) + "/events", user,
+                    "application/json", events.append(']').toString()).whenComplete((status, failure) -> {
+                        if (failure == null && status == 200) {
+                            posted.addAndGet(5);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    });
+        }
+
+        void stop() {
+            if (timer < 0) {
+                return;
+            }
+            vertx.cancelTimer(timer);
+            report.add(String.format(Locale.ROOT, "Writes meanwhile: %d events a second in batches of 5, %d events "
+                    + "posted, %d batches failed", trickle, posted.get(), failed.get()));
         }
     }
 
@@ -379,16 +434,22 @@ public final class ContentBenchmark {
         return new double[] { requests.get() / seconds, latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(90) / 1e3, latency.getValueAtPercentile(99) / 1e3,
                 latency.getMaxValue() / 1e3, errors.get(), (double) cpu / requests.get(),
-                (double) matches.get() / requests.get(), read / requests.get(), (double) compiler / requests.get() };
+                (double) matches.get() / requests.get(), read / requests.get(), (double) compiler / requests.get(),
+                metric("convsearch_search_index_segments") };
     }
 
     /** The service's count of conversations read from MongoDB (NaN when it has none). */
     private double conversationsRead() throws Exception {
+        return metric("convsearch_conversations_read_total");
+    }
+
+    /** The value of the service's metric {@code name} (without labels) in /q/metrics, NaN when it has none. */
+    private double metric(String name) throws Exception {
         java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/metrics"))
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        return metrics.body().lines().filter(line -> line.startsWith("convsearch_conversations_read_total"))
+        return metrics.body().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
                 .orElse(Double.NaN);
     }
@@ -458,13 +519,18 @@ public final class ContentBenchmark {
     }
 
     private static String event(int e, String text) throws IOException {
+        return event("ev-" + e, e, text);
+    }
+
+    /** An event of id {@code id}, its kind and time by its place {@code e} in its batch. */
+    private static String event(String id, int e, String text) throws IOException {
         String kind = switch (e % 4) {
             case 0 -> "user";
             case 1, 2 -> "agent";
             default -> "environment";
         };
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", "ev-" + e);
+        event.put("id", id);
         event.put("timestamp", String.format(Locale.ROOT, "2025-03-01T10:%02d:%02d", e / 60, e % 60));
         event.put("source", kind);
         switch (kind) {
