@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -98,9 +100,14 @@ public class LuceneTextIndex implements TextIndex {
     static final Sort LAYOUT = new Sort(new SortField(USER, SortField.Type.STRING),
             new SortField(CONVERSATION, SortField.Type.STRING));
     /**
-     * How long the index goes without a write before its segments are merged into one (see {@link #mergeIfQuiet}).
+     * How long the index goes without a write to be quiet: it then merges whenever a merge is worth it, instead of
+     * spending at most a tenth of the time on merges (see {@link #mergeIfWorthIt}).
      */
     static final Duration QUIET = Duration.ofSeconds(10);
+    /** How often the index looks whether a merge is worth it. */
+    static final Duration LOOK = Duration.ofSeconds(1);
+    /** While writes come, the index merges for at most one part in this of the time. */
+    static final int BUSY_MERGE_SHARE = 10;
     /** Longer than any kept text (16 KB of UTF-8 is at most 16 384 chars): the highlighter reads it all. */
     static final int MAX_HIGHLIGHTED_CHARS = KeptText.MAX_TEXT_BYTES + 1;
     /**
@@ -114,7 +121,7 @@ public class LuceneTextIndex implements TextIndex {
     private final SearchIndexFolder folder;
     private final TextSearches searches = new TextSearches();
     private final ExecutorService executor;
-    /** Looks now and then whether the index has been quiet long enough to merge it ({@link #mergeIfQuiet}). */
+    /** Looks every {@link #LOOK} whether a merge is worth it ({@link #mergeIfWorthIt}). */
     private final ScheduledExecutorService merger;
     /** How many writes were made, and up to which of them the searcher shows. */
     private final AtomicLong written = new AtomicLong();
@@ -122,6 +129,8 @@ public class LuceneTextIndex implements TextIndex {
     private final AtomicLong indexedEvents = new AtomicLong();
     /** When the last keep, forget or clear was asked ({@link System#nanoTime()}). */
     private volatile long lastWrite = System.nanoTime();
+    /** From when a merge may run while writes come: after a merge that took d, 9 d later ({@link System#nanoTime()}). */
+    private volatile long busyMergeAllowedAt = System.nanoTime();
     private volatile Opened opened;
     private volatile boolean caughtUp;
     private volatile boolean missedWrites;
@@ -144,7 +153,13 @@ public class LuceneTextIndex implements TextIndex {
         }
     }
 
+    @Inject
     public LuceneTextIndex(SearchIndexFolder folder) {
+        this(folder, LOOK);
+    }
+
+    /** An index that looks every {@code look} whether a merge is worth it; never when {@code look} is zero (tests). */
+    LuceneTextIndex(SearchIndexFolder folder, Duration look) {
         this.folder = folder;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -158,8 +173,10 @@ public class LuceneTextIndex implements TextIndex {
             thread.setDaemon(true);
             return thread;
         });
-        merger.scheduleWithFixedDelay(this::mergeWhenQuiet, QUIET.toMillis(), QUIET.toMillis() / 2,
-                TimeUnit.MILLISECONDS);
+        if (!look.isZero()) {
+            merger.scheduleWithFixedDelay(this::lookForAMerge, look.toMillis(), look.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -463,10 +480,10 @@ public class LuceneTextIndex implements TextIndex {
         return userId + '\u0000' + conversationId + '\u0000';
     }
 
-    /** The scheduled look of {@link #mergeIfQuiet}: a failure is logged, and the next look tries again. */
-    private void mergeWhenQuiet() {
+    /** The scheduled look of {@link #mergeIfWorthIt}: a failure is logged, and the next look tries again. */
+    private void lookForAMerge() {
         try {
-            mergeIfQuiet(QUIET);
+            mergeIfWorthIt(QUIET);
         } catch (IOException | RuntimeException e) {
             if (!closing) {
                 LOG.warnf("Merging the search index's segments: %s", e.getMessage());
@@ -474,42 +491,81 @@ public class LuceneTextIndex implements TextIndex {
         }
     }
 
+    /** What {@link #mergeIfWorthIt} merged. */
+    enum Merge {
+        NONE,
+        ALL,
+        ALL_BUT_THE_LARGEST
+    }
+
     /**
-     * Merges the index's segments into one when no write was asked for {@code quiet}, at least a tenth of the index is
-     * outside its largest segment (so a merge rewrites at most about eleven times what was written since the last),
-     * and the whole fits in a segment the merge policy would make. A search with q looks every word up and reads every
-     * user's run in each segment: on the benchmark's 10 users, the 10 segments its load leaves cost a search twice the
-     * index work of one. Lucene's own merges keep about ten segments a size tier, the right trade while writes come;
-     * an index that is mostly read is better merged. Searches go on meanwhile, on the segments they started with.
-     *
-     * @return whether it merged
+     * Merges the index's segments as {@link #worthMerging} says, when the index has had no write for {@code quiet},
+     * and otherwise when merges so far took at most one part in {@link #BUSY_MERGE_SHARE} of the time. A search with q
+     * looks every word up and reads each user's run in each segment: on the benchmark's 10 users, the 10 segments its
+     * load leaves cost a search twice the index work of one, and a live feed (a few writes a second, each made visible
+     * to the next search) leaves 13-17 segments. Lucene's own merges keep about ten segments a size tier, the right
+     * trade for writes; an index that is searched more than written is better merged. Searches and writes go on
+     * meanwhile, on the segments they started with.
      */
-    boolean mergeIfQuiet(Duration quiet) throws IOException {
+    Merge mergeIfWorthIt(Duration quiet) throws IOException {
         Opened index = opened;
-        if (index == null || closing || System.nanoTime() - lastWrite < quiet.toNanos()) {
-            return false;
-        }
-        LongSummaryStatistics sizes = segmentSizes().stream().mapToLong(Long::longValue).summaryStatistics();
-        long total = sizes.getSum();
-        long largest = sizes.getMax();
-        double mostMB = ((TieredMergePolicy) index.writer().getConfig().getMergePolicy()).getMaxMergedSegmentMB();
-        if (sizes.getCount() < 2 || total - largest < largest / 10 || total > mostMB * 1024 * 1024) {
-            return false;
-        }
         long start = System.nanoTime();
-        index.writer().forceMerge(1);
+        boolean quietNow = start - lastWrite >= quiet.toNanos();
+        if (index == null || closing || !quietNow && start < busyMergeAllowedAt) {
+            return Merge.NONE;
+        }
+        // while writes come, the segments searches read now: with no search, merging helps nobody yet
+        List<Long> sizes = segmentSizes(quietNow);
+        double mostMB = ((TieredMergePolicy) index.writer().getConfig().getMergePolicy()).getMaxMergedSegmentMB();
+        Merge merge = worthMerging(sizes, (long) (mostMB * 1024 * 1024));
+        if (merge == Merge.NONE) {
+            return merge;
+        }
+        index.writer().forceMerge(merge == Merge.ALL ? 1 : 2);
         index.searchers().maybeRefreshBlocking();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        // a small index merges after most bursts of writes: only a merge that took a while is worth a line
-        LOG.logf(millis >= 1000 ? Logger.Level.INFO : Logger.Level.DEBUG,
-                "Merged the search index's %d segments (%d MB) into one in %d ms", sizes.getCount(), total >> 20,
-                millis);
-        return true;
+        long took = System.nanoTime() - start;
+        busyMergeAllowedAt = System.nanoTime() + took * (BUSY_MERGE_SHARE - 1);
+        // a small index merges after most writes: only a merge that took a while is worth a line
+        long merged = sizes.stream().mapToLong(Long::longValue).sum() - (merge == Merge.ALL ? 0 : Collections.max(sizes));
+        LOG.logf(took >= 1_000_000_000L ? Logger.Level.INFO : Logger.Level.DEBUG,
+                "Merged %d of the search index's %d segments (%d MB) into one in %d ms",
+                merge == Merge.ALL ? sizes.size() : sizes.size() - 1, sizes.size(), merged >> 20, took / 1_000_000);
+        return merge;
+    }
+
+    /**
+     * Which merge the segments of {@code sizes} are worth, none when the whole is over {@code mostBytes} (the largest
+     * segment the merge policy makes):
+     * <ul>
+     * <li>all of them into one, when at least a tenth of the index is outside its largest segment: a merge then
+     * rewrites at most about eleven times what was written since the last;</li>
+     * <li>otherwise all but the largest into one, when there are two or more of them: each of those is at most a
+     * tenth of the index, and the merge rewrites that much at most.</li>
+     * </ul>
+     */
+    static Merge worthMerging(List<Long> sizes, long mostBytes) {
+        LongSummaryStatistics all = sizes.stream().mapToLong(Long::longValue).summaryStatistics();
+        long largest = all.getMax();
+        if (all.getCount() < 2 || all.getSum() > mostBytes) {
+            return Merge.NONE;
+        }
+        if (all.getSum() - largest >= largest / 10) {
+            return Merge.ALL;
+        }
+        return all.getCount() >= 3 ? Merge.ALL_BUT_THE_LARGEST : Merge.NONE;
     }
 
     /** The size of each segment a search reads now, in bytes. */
     List<Long> segmentSizes() throws IOException {
-        IndexSearcher searcher = acquire();
+        return segmentSizes(true);
+    }
+
+    /**
+     * The size of each segment a search reads, in bytes: after every write made before this call ({@code current}), or
+     * as the last search or merge left them.
+     */
+    private List<Long> segmentSizes(boolean current) throws IOException {
+        IndexSearcher searcher = current ? acquire() : index().searchers().acquire();
         try {
             List<Long> sizes = new ArrayList<>();
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

@@ -28,6 +28,7 @@ import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextIndex.IndexState;
 import dev.convsearch.domain.TextQuery;
 import dev.convsearch.domain.TextRelevance;
+import dev.convsearch.search.LuceneTextIndex.Merge;
 
 /**
  * What the index's commits say about it at the next start: only a clean close says it holds everything its process
@@ -176,14 +177,14 @@ class LuceneTextIndexTest {
     }
 
     @Test
-    void aQuietIndexIsMergedIntoOneSegmentAndAnswersAsBefore() throws IOException {
+    void anIndexIsMergedWhenWorthItAndAnswersAsBefore() throws IOException {
         Random random = new Random(31);
         LuceneTextIndex index = open();
         for (int batch = 0; batch < 5; batch++) {
             List<KeptText> texts = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 1000; i++) {
                 // times in no order of writing: of equally good events a page shows the earlier, whatever the segments
-                Instant at = COMPLETE.plusMillis(random.nextInt(1000) * 1000L + batch * 200 + i);
+                Instant at = COMPLETE.plusMillis(random.nextInt(1000) * 1000L + batch * 1000 + i);
                 texts.add(new KeptText("u" + random.nextInt(3), "c" + random.nextInt(8), "e" + batch + "-" + i, at,
                         "agent", "MessageEvent", words(random, 4 + random.nextInt(12)), at));
             }
@@ -205,9 +206,36 @@ class LuceneTextIndexTest {
         }
         assertTrue(segments(index) >= 5, "a segment per batch");
 
-        assertFalse(index.mergeIfQuiet(java.time.Duration.ofHours(1)), "written to a moment ago");
-        assertTrue(index.mergeIfQuiet(java.time.Duration.ZERO));
+        assertEquals(Merge.ALL, index.mergeIfWorthIt(java.time.Duration.ofHours(1)),
+                "written to a moment ago, but no merge took any of the time yet");
         assertEquals(1, segments(index));
+        assertAnswersAsBefore(index, queries, before, matchesBefore);
+        assertEquals(Merge.NONE, index.mergeIfWorthIt(java.time.Duration.ZERO), "one segment already");
+        index.keep(List.of(event("late", "one more build"))).await().indefinitely();
+        index.find("u1", TextQuery.parse("build")).await().indefinitely();
+        assertEquals(2, segments(index));
+        assertEquals(Merge.NONE, index.mergeIfWorthIt(java.time.Duration.ZERO),
+                "a text is not worth rewriting the index for: " + index.segmentSizes());
+        for (String id : List.of("later", "latest")) { // as a live feed writes: a few texts, each seen by a search
+            index.keep(List.of(event(id, "flaky login"))).await().indefinitely();
+            index.find("u2", TextQuery.parse("login")).await().indefinitely();
+        }
+        assertEquals(4, segments(index));
+        List<Long> sizes = index.segmentSizes();
+        assertEquals(Merge.ALL_BUT_THE_LARGEST, index.mergeIfWorthIt(java.time.Duration.ZERO), "the small ones: " + sizes);
+        assertEquals(2, segments(index));
+        assertTrue(index.find("u1", TextQuery.parse("flaky login")).await().indefinitely().matches()
+                .containsKey("c1"), "what the small segments held is found in the merged one");
+        index.close();
+        assertTrue(lastCommitSaysClosedCleanly());
+        LuceneTextIndex again = open();
+        assertEquals(before.get("u0build").keySet(), again.find("u0", TextQuery.parse("build")).await().indefinitely()
+                .matches().keySet());
+        again.close();
+    }
+
+    private static void assertAnswersAsBefore(LuceneTextIndex index, List<String> queries,
+            Map<String, Map<String, TextRelevance>> before, Map<String, Map<String, List<TextMatch>>> matchesBefore) {
         for (String query : queries) {
             for (String user : List.of("u0", "u1", "u2")) {
                 TextQuery parsed = TextQuery.parse(query);
@@ -217,18 +245,23 @@ class LuceneTextIndexTest {
                         List.copyOf(found.keySet()), 3).await().indefinitely(), user + ": " + query);
             }
         }
-        assertFalse(index.mergeIfQuiet(java.time.Duration.ZERO), "one segment already");
-        index.keep(List.of(event("late", "one more build"))).await().indefinitely();
-        index.find("u1", TextQuery.parse("build")).await().indefinitely();
-        assertEquals(2, segments(index));
-        assertFalse(index.mergeIfQuiet(java.time.Duration.ZERO), "a text is not worth rewriting the index for: "
-                + index.segmentSizes());
-        index.close();
-        assertTrue(lastCommitSaysClosedCleanly());
-        LuceneTextIndex again = open();
-        assertEquals(before.get("u0build").keySet(), again.find("u0", TextQuery.parse("build")).await().indefinitely()
-                .matches().keySet());
-        again.close();
+    }
+
+    @Test
+    void whichMergeTheSegmentsAreWorth() {
+        long mb = 1 << 20;
+        long most = 5000 * mb;
+        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(), most), "empty");
+        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(100 * mb), most), "one");
+        assertEquals(Merge.ALL, LuceneTextIndex.worthMerging(List.of(16 * mb, 16 * mb), most));
+        assertEquals(Merge.ALL, LuceneTextIndex.worthMerging(List.of(3 * mb, 100 * mb, 7 * mb), most),
+                "a tenth outside the largest, wherever it is");
+        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(100 * mb, 9 * mb), most),
+                "one small segment beside the largest is left to grow");
+        assertEquals(Merge.ALL_BUT_THE_LARGEST, LuceneTextIndex.worthMerging(List.of(4 * mb, 100 * mb, 1L, 1L), most),
+                "the small ones into one");
+        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(4000 * mb, 1000 * mb, 1 * mb), most),
+                "over the largest segment the merge policy makes: its own merges");
     }
 
     /** How many segments the index's searcher reads now. */
@@ -270,8 +303,9 @@ class LuceneTextIndexTest {
         }
     }
 
+    /** The index in {@link #folder}, open, merging only when a test asks it to. */
     private LuceneTextIndex open() {
-        LuceneTextIndex index = new LuceneTextIndex(new SearchIndexFolder(folder));
+        LuceneTextIndex index = new LuceneTextIndex(new SearchIndexFolder(folder), java.time.Duration.ZERO);
         index.open().await().indefinitely();
         return index;
     }
