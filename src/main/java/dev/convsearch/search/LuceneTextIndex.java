@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -491,68 +490,64 @@ public class LuceneTextIndex implements TextIndex {
         }
     }
 
-    /** What {@link #mergeIfWorthIt} merged. */
-    enum Merge {
-        NONE,
-        ALL,
-        ALL_BUT_THE_LARGEST
-    }
-
     /**
-     * Merges the index's segments as {@link #worthMerging} says, when the index has had no write for {@code quiet},
-     * and otherwise when merges so far took at most one part in {@link #BUSY_MERGE_SHARE} of the time. A search with q
-     * looks every word up and reads each user's run in each segment: on the benchmark's 10 users, the 10 segments its
-     * load leaves cost a search twice the index work of one, and a live feed (a few writes a second, each made visible
-     * to the next search) leaves 13-17 segments. Lucene's own merges keep about ten segments a size tier, the right
-     * trade for writes; an index that is searched more than written is better merged. Searches and writes go on
-     * meanwhile, on the segments they started with.
+     * Merges the index's segments as {@link #keptByTheMergeWorthIt} says, when the index has had no write for
+     * {@code quiet}, and otherwise when merges so far took at most one part in {@link #BUSY_MERGE_SHARE} of the time.
+     * A search with q looks every word up and reads each user's run in each segment: on the benchmark's 10 users, the
+     * 10 segments its load leaves cost a search twice the index work of one, and a live feed (a few writes a second,
+     * each made visible to the next search in a segment of its own) leaves 13-17. Lucene's own merges keep about ten
+     * segments a size tier, the right trade for writes; an index that is searched more than written is better merged.
+     * Searches and writes go on meanwhile, on the segments they started with.
+     *
+     * @return how many segments it merged into one (0: none)
      */
-    Merge mergeIfWorthIt(Duration quiet) throws IOException {
+    int mergeIfWorthIt(Duration quiet) throws IOException {
         Opened index = opened;
         long start = System.nanoTime();
         boolean quietNow = start - lastWrite >= quiet.toNanos();
         if (index == null || closing || !quietNow && start < busyMergeAllowedAt) {
-            return Merge.NONE;
+            return 0;
         }
         // while writes come, the segments searches read now: with no search, merging helps nobody yet
-        List<Long> sizes = segmentSizes(quietNow);
+        List<Long> sizes = new ArrayList<>(segmentSizes(quietNow));
+        sizes.sort(Collections.reverseOrder());
         double mostMB = ((TieredMergePolicy) index.writer().getConfig().getMergePolicy()).getMaxMergedSegmentMB();
-        Merge merge = worthMerging(sizes, (long) (mostMB * 1024 * 1024));
-        if (merge == Merge.NONE) {
-            return merge;
+        int kept = keptByTheMergeWorthIt(sizes, (long) (mostMB * 1024 * 1024));
+        if (kept < 0) {
+            return 0;
         }
-        index.writer().forceMerge(merge == Merge.ALL ? 1 : 2);
+        index.writer().forceMerge(kept + 1); // the merge policy then merges all but the kept largest into one
         index.searchers().maybeRefreshBlocking();
         long took = System.nanoTime() - start;
         busyMergeAllowedAt = System.nanoTime() + took * (BUSY_MERGE_SHARE - 1);
+        long merged = sizes.subList(kept, sizes.size()).stream().mapToLong(Long::longValue).sum();
         // a small index merges after most writes: only a merge that took a while is worth a line
-        long merged = sizes.stream().mapToLong(Long::longValue).sum() - (merge == Merge.ALL ? 0 : Collections.max(sizes));
         LOG.logf(took >= 1_000_000_000L ? Logger.Level.INFO : Logger.Level.DEBUG,
-                "Merged %d of the search index's %d segments (%d MB) into one in %d ms",
-                merge == Merge.ALL ? sizes.size() : sizes.size() - 1, sizes.size(), merged >> 20, took / 1_000_000);
-        return merge;
+                "Merged %d of the search index's %d segments (%d MB) into one in %d ms", sizes.size() - kept,
+                sizes.size(), merged >> 20, took / 1_000_000);
+        return sizes.size() - kept;
     }
 
     /**
-     * Which merge the segments of {@code sizes} are worth, none when the whole is over {@code mostBytes} (the largest
-     * segment the merge policy makes):
-     * <ul>
-     * <li>all of them into one, when at least a tenth of the index is outside its largest segment: a merge then
-     * rewrites at most about eleven times what was written since the last;</li>
-     * <li>otherwise all but the largest into one, when there are two or more of them: each of those is at most a
-     * tenth of the index, and the merge rewrites that much at most.</li>
-     * </ul>
+     * How many of the largest segments of {@code sizes} (largest first) to keep as they are while all the others are
+     * merged into one: the fewest such that the others hold at least a tenth of the smallest kept's size (or of the
+     * largest's, keeping none); -1 when no merge is worth it, or the whole is over {@code mostBytes} (the largest
+     * segment the merge policy makes). A merge then rewrites at most about eleven times what was written since the
+     * one before it at that size, and the segments left are each under a tenth of the one above (between 140 MB and
+     * the few KB of a write there is room for about five).
      */
-    static Merge worthMerging(List<Long> sizes, long mostBytes) {
-        LongSummaryStatistics all = sizes.stream().mapToLong(Long::longValue).summaryStatistics();
-        long largest = all.getMax();
-        if (all.getCount() < 2 || all.getSum() > mostBytes) {
-            return Merge.NONE;
+    static int keptByTheMergeWorthIt(List<Long> sizes, long mostBytes) {
+        long rest = sizes.stream().mapToLong(Long::longValue).sum();
+        if (rest > mostBytes) {
+            return -1;
         }
-        if (all.getSum() - largest >= largest / 10) {
-            return Merge.ALL;
+        for (int kept = 0; kept < sizes.size() - 1; kept++) {
+            rest -= sizes.get(kept);
+            if (rest >= sizes.get(kept) / 10) {
+                return kept;
+            }
         }
-        return all.getCount() >= 3 ? Merge.ALL_BUT_THE_LARGEST : Merge.NONE;
+        return -1;
     }
 
     /** The size of each segment a search reads now, in bytes. */

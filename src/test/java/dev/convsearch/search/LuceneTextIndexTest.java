@@ -28,7 +28,6 @@ import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextIndex.IndexState;
 import dev.convsearch.domain.TextQuery;
 import dev.convsearch.domain.TextRelevance;
-import dev.convsearch.search.LuceneTextIndex.Merge;
 
 /**
  * What the index's commits say about it at the next start: only a clean close says it holds everything its process
@@ -206,15 +205,15 @@ class LuceneTextIndexTest {
         }
         assertTrue(segments(index) >= 5, "a segment per batch");
 
-        assertEquals(Merge.ALL, index.mergeIfWorthIt(java.time.Duration.ofHours(1)),
-                "written to a moment ago, but no merge took any of the time yet");
+        assertEquals(segments(index), index.mergeIfWorthIt(java.time.Duration.ofHours(1)),
+                "all into one: written to a moment ago, but no merge took any of the time yet");
         assertEquals(1, segments(index));
         assertAnswersAsBefore(index, queries, before, matchesBefore);
-        assertEquals(Merge.NONE, index.mergeIfWorthIt(java.time.Duration.ZERO), "one segment already");
+        assertEquals(0, index.mergeIfWorthIt(java.time.Duration.ZERO), "one segment already");
         index.keep(List.of(event("late", "one more build"))).await().indefinitely();
         index.find("u1", TextQuery.parse("build")).await().indefinitely();
         assertEquals(2, segments(index));
-        assertEquals(Merge.NONE, index.mergeIfWorthIt(java.time.Duration.ZERO),
+        assertEquals(0, index.mergeIfWorthIt(java.time.Duration.ZERO),
                 "a text is not worth rewriting the index for: " + index.segmentSizes());
         for (String id : List.of("later", "latest")) { // as a live feed writes: a few texts, each seen by a search
             index.keep(List.of(event(id, "flaky login"))).await().indefinitely();
@@ -222,7 +221,7 @@ class LuceneTextIndexTest {
         }
         assertEquals(4, segments(index));
         List<Long> sizes = index.segmentSizes();
-        assertEquals(Merge.ALL_BUT_THE_LARGEST, index.mergeIfWorthIt(java.time.Duration.ZERO), "the small ones: " + sizes);
+        assertEquals(3, index.mergeIfWorthIt(java.time.Duration.ZERO), "the small ones into one: " + sizes);
         assertEquals(2, segments(index));
         assertTrue(index.find("u1", TextQuery.parse("flaky login")).await().indefinitely().matches()
                 .containsKey("c1"), "what the small segments held is found in the merged one");
@@ -248,19 +247,23 @@ class LuceneTextIndexTest {
     }
 
     @Test
-    void whichMergeTheSegmentsAreWorth() {
+    void aMergeKeepsTheLargestSegmentsTheOthersAreNotWorthRewriting() {
         long mb = 1 << 20;
         long most = 5000 * mb;
-        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(), most), "empty");
-        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(100 * mb), most), "one");
-        assertEquals(Merge.ALL, LuceneTextIndex.worthMerging(List.of(16 * mb, 16 * mb), most));
-        assertEquals(Merge.ALL, LuceneTextIndex.worthMerging(List.of(3 * mb, 100 * mb, 7 * mb), most),
-                "a tenth outside the largest, wherever it is");
-        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(100 * mb, 9 * mb), most),
+        assertEquals(-1, LuceneTextIndex.keptByTheMergeWorthIt(List.of(), most), "empty");
+        assertEquals(-1, LuceneTextIndex.keptByTheMergeWorthIt(List.of(100 * mb), most), "one");
+        assertEquals(0, LuceneTextIndex.keptByTheMergeWorthIt(List.of(16 * mb, 16 * mb), most));
+        assertEquals(0, LuceneTextIndex.keptByTheMergeWorthIt(List.of(100 * mb, 7 * mb, 3 * mb), most),
+                "a tenth outside the largest: all into one");
+        assertEquals(-1, LuceneTextIndex.keptByTheMergeWorthIt(List.of(100 * mb, 9 * mb), most),
                 "one small segment beside the largest is left to grow");
-        assertEquals(Merge.ALL_BUT_THE_LARGEST, LuceneTextIndex.worthMerging(List.of(4 * mb, 100 * mb, 1L, 1L), most),
-                "the small ones into one");
-        assertEquals(Merge.NONE, LuceneTextIndex.worthMerging(List.of(4000 * mb, 1000 * mb, 1 * mb), most),
+        assertEquals(1, LuceneTextIndex.keptByTheMergeWorthIt(List.of(100 * mb, 4 * mb, mb / 2), most),
+                "the smaller two into one");
+        assertEquals(2, LuceneTextIndex.keptByTheMergeWorthIt(List.of(100 * mb, 4 * mb, mb / 4, mb / 16, mb / 16),
+                most), "the three smallest into one: not worth rewriting the 4 MB for");
+        assertEquals(-1, LuceneTextIndex.keptByTheMergeWorthIt(List.of(100 * mb, 9 * mb, mb / 2, mb / 32), most),
+                "each under a tenth of the one above");
+        assertEquals(-1, LuceneTextIndex.keptByTheMergeWorthIt(List.of(4000 * mb, 1000 * mb, 1 * mb), most),
                 "over the largest segment the merge policy makes: its own merges");
     }
 
