@@ -43,6 +43,25 @@ class OperationsTest {
     }
 
     @Test
+    void metricsHaveTheSearchIndexsMeters() {
+        ContentSearchTest.awaitSearchReady();
+        TestUsers.ALICE.request().body("{\"conversation_id\": \"metered\", \"title\": \"Metered\"}")
+                .post("/api/conversations").then().statusCode(201);
+        TestUsers.ALICE.request().body("[" + WebhookTest.message("e1", "a quasar in the metrics") + "]")
+                .post("/api/conversations/metered/events").then().statusCode(200);
+        TestUsers.ALICE.request().queryParam("q", "quasar").get("/api/conversations").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String meter : List.of("convsearch_search_events_indexed_total", "convsearch_search_index_size_bytes",
+                "convsearch_search_index_lag_seconds", "convsearch_conversations_read_total")) {
+            assertTrue(metrics.contains("\n" + meter + " "), meter);
+        }
+        double segments = metrics.lines().filter(line -> line.startsWith("convsearch_search_index_segments "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+                .orElse(-1);
+        assertTrue(segments >= 1, "the search just read the event's segment: " + segments);
+    }
+
+    @Test
     void metricsHaveTheJvmAndSystemMetersFromTheFirstScrape() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         // Quarkus' JVM and system binders' meters, but for GC pauses, which appear with the next collection
