@@ -530,11 +530,11 @@ public class LuceneTextIndex implements TextIndex {
 
     /**
      * How many of the largest segments of {@code sizes} (largest first) to keep as they are while all the others are
-     * merged into one: the fewest such that the others hold at least a tenth of the smallest kept's size (or of the
-     * largest's, keeping none); -1 when no merge is worth it, or the whole is over {@code mostBytes} (the largest
-     * segment the merge policy makes). A merge then rewrites at most about eleven times what was written since the
-     * one before it at that size, and the segments left are each under a tenth of the one above (between 140 MB and
-     * the few KB of a write there is room for about five).
+     * merged into one: the fewest such that the smaller of the others hold at least a tenth of the largest of them,
+     * together; -1 when no merge is worth it, or the whole is over {@code mostBytes} (the largest segment the merge
+     * policy makes). A merge then rewrites at most about eleven times what was written since the one before it at
+     * that size, and the segments left are each more than ten times all the smaller ones (between 140 MB and the few
+     * KB of a write there is room for about five).
      */
     static int keptByTheMergeWorthIt(List<Long> sizes, long mostBytes) {
         long rest = sizes.stream().mapToLong(Long::longValue).sum();
