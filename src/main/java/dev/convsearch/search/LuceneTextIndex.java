@@ -311,17 +311,11 @@ public class LuceneTextIndex implements TextIndex {
 
     @Override
     public int segments() {
-        Opened index = opened;
-        if (index == null) {
+        if (opened == null) {
             return 0;
         }
         try {
-            IndexSearcher searcher = index.searchers().acquire();
-            try {
-                return searcher.getIndexReader().leaves().size();
-            } finally {
-                index.searchers().release(searcher);
-            }
+            return segmentSizes(false).size();
         } catch (IOException | RuntimeException closed) {
             return 0;
         }

@@ -323,6 +323,7 @@ public final class ContentBenchmark {
     private final class Trickle {
 
         private final EventTextGenerator texts = new EventTextGenerator(seed + 2);
+        private final AtomicLong batches = new AtomicLong();
         private final AtomicLong posted = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private final long timer;
@@ -332,7 +333,7 @@ public final class ContentBenchmark {
         }
 
         private void post() {
-            long batch = posted.get() / 5 + failed.get();
+            long batch = batches.getAndIncrement(); // not from the answers: a batch still under way has its number
             int user = (int) (batch % users);
             int conversation = (int) (batch / users % perUser);
             StringBuilder events = new StringBuilder("[");
