@@ -34,18 +34,28 @@ import org.apache.lucene.util.BytesRef;
  * are one run of documents, and each slot is scored over that run alone; in an earlier version's segment each slot is
  * filtered to the user's texts. Within a segment a conversation is its doc values' ordinal: a hit costs a slot of an
  * array, and each conversation a segment holds is looked up by its id once a search, not once a hit or a slot. The ids
- * of a segment's ordinals are read once for the segment's life and shared by every search.
+ * of a segment's ordinals are read once for the segment's life and shared by every search. The rows of all
+ * conversations are one array; the first segment with hits gives its rows as they are, and conversations are matched
+ * by id only when a second one has hits (a merged index has one segment: no id is hashed).
  */
 final class ConversationScores {
 
-    /** No hit in that slot. */
-    static final float NONE = -1f;
+    /** No hit in that slot: every hit scores above it (BM25 is positive), so an array made anew holds no hits. */
+    static final float NONE = 0f;
 
     /** Per segment (its core, which never changes): the conversation id of each ordinal, read when first needed. */
     private static final Map<IndexReader.CacheKey, String[]> IDS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** A map sized for the user's conversations grows no more; past this many it is not worth making at once. */
-    private static final int MOST_PRESIZED = 4096;
+    /**
+     * The conversations hit, and the best score of each in each slot: conversation {@code i}'s in slot {@code s} at
+     * {@code scores[i * slots + s]}, {@link #NONE} where none.
+     */
+    record Found(List<String> ids, float[] scores, int slots) {
+
+        float score(int conversation, int slot) {
+            return scores[conversation * slots + slot];
+        }
+    }
 
     private final IndexSearcher searcher;
     private final BytesRef user;
@@ -53,11 +63,12 @@ final class ConversationScores {
     private final Weight[] weights;
     /** The slots filtered to the user's texts: see {@link #filteredWeights()}. */
     private Weight[] filteredWeights;
-    private final Map<String, float[]> best;
+    private final List<String> ids = new ArrayList<>();
+    private float[] scores = new float[0];
+    /** Where each conversation of {@link #ids} is: made when a second segment has hits (null before). */
+    private Map<String, Integer> positions;
 
-    private ConversationScores(IndexSearcher searcher, String userId, List<Query> slots, int conversations)
-            throws IOException {
-        this.best = new HashMap<>(4 * Math.min(conversations, MOST_PRESIZED) / 3 + 1);
+    private ConversationScores(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
         this.searcher = searcher;
         this.user = new BytesRef(userId);
         this.slots = slots;
@@ -66,15 +77,14 @@ final class ConversationScores {
 
     /**
      * Each of the user's conversations that any of {@code slots} matches, with its best score in each ({@link #NONE}
-     * where none): the score of a slot's query in slot {@code i}. The user has about {@code conversations}.
+     * where none): the score of a slot's query in slot {@code i}.
      */
-    static Map<String, float[]> best(IndexSearcher searcher, String userId, List<Query> slots, int conversations)
-            throws IOException {
-        ConversationScores scores = new ConversationScores(searcher, userId, slots, conversations);
+    static Found best(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
+        ConversationScores scores = new ConversationScores(searcher, userId, slots);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             scores.add(leaf);
         }
-        return scores.best;
+        return new Found(scores.ids, Arrays.copyOf(scores.scores, scores.ids.size() * slots.size()), slots.size());
     }
 
     private Weight[] weights(List<Query> queries) throws IOException {
@@ -102,7 +112,7 @@ final class ConversationScores {
                 scorer.score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
             }
         }
-        scores.mergeInto(best);
+        scores.keep();
     }
 
     /** The slots filtered to the user's texts, for an earlier version's segments: made when first needed. */
@@ -117,17 +127,19 @@ final class ConversationScores {
 
     /** The best scores of one segment's conversations, a row of slots for each ordinal a hit touched. */
     private final class LeafScores implements LeafCollector {
-        private final String[] ids;
+        private final String[] idOf;
+        /** For each ordinal, its row plus one (0: no hit yet). */
         private final int[] rowOf;
-        private final List<float[]> rows = new ArrayList<>();
-        private final List<Integer> touched = new ArrayList<>();
+        private int[] ordOf = new int[64];
+        private float[] rows = new float[64 * slots.size()];
+        private int touched;
         private SortedDocValues conversations;
         private int slot;
         private Scorable scorer;
 
         LeafScores(LeafReaderContext leaf, int values) {
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-            ids = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
+            idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
             rowOf = new int[values];
         }
 
@@ -142,34 +154,69 @@ final class ConversationScores {
                 return;
             }
             int ord = conversations.ordValue();
-            if (rowOf[ord] == 0) {
-                float[] row = new float[slots.size()];
-                Arrays.fill(row, NONE);
-                rows.add(row);
-                touched.add(ord);
-                rowOf[ord] = rows.size();
+            int row = rowOf[ord] - 1;
+            if (row < 0) {
+                row = newRow(ord);
             }
-            float[] row = rows.get(rowOf[ord] - 1);
-            row[slot] = Math.max(row[slot], scorer.score());
+            int at = row * slots.size() + slot;
+            rows[at] = Math.max(rows[at], scorer.score());
         }
 
-        /** Keeps this segment's best scores by conversation id. */
-        void mergeInto(Map<String, float[]> best) throws IOException {
-            for (int i = 0; i < touched.size(); i++) {
-                int ord = touched.get(i);
-                String id = ids[ord];
-                if (id == null) {
-                    id = conversations.lookupOrd(ord).utf8ToString();
-                    ids[ord] = id; // the same string whoever reads it first
+        private int newRow(int ord) {
+            if (touched == ordOf.length) {
+                ordOf = Arrays.copyOf(ordOf, 2 * touched);
+                rows = Arrays.copyOf(rows, 2 * rows.length);
+            }
+            ordOf[touched] = ord;
+            rowOf[ord] = ++touched;
+            return touched - 1;
+        }
+
+        /** Adds this segment's best scores to the search's, by conversation id. */
+        void keep() throws IOException {
+            if (touched == 0) {
+                return;
+            }
+            int width = slots.size();
+            if (ids.isEmpty()) { // the first segment with hits: its rows as they are
+                scores = rows;
+                for (int row = 0; row < touched; row++) {
+                    ids.add(id(ordOf[row]));
                 }
-                float[] row = rows.get(i);
-                float[] scores = best.putIfAbsent(id, row);
-                if (scores != null) {
-                    for (int s = 0; s < row.length; s++) {
-                        scores[s] = Math.max(scores[s], row[s]);
+                return;
+            }
+            if (positions == null) {
+                positions = new HashMap<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    positions.put(ids.get(i), i);
+                }
+            }
+            for (int row = 0; row < touched; row++) {
+                String id = id(ordOf[row]);
+                Integer at = positions.putIfAbsent(id, ids.size());
+                if (at == null) {
+                    at = ids.size();
+                    ids.add(id);
+                    if (scores.length < ids.size() * width) {
+                        scores = Arrays.copyOf(scores, Math.max(2 * scores.length, ids.size() * width));
+                    }
+                    System.arraycopy(rows, row * width, scores, at * width, width);
+                } else {
+                    for (int s = 0; s < width; s++) {
+                        scores[at * width + s] = Math.max(scores[at * width + s], rows[row * width + s]);
                     }
                 }
             }
+        }
+
+        /** The conversation id of {@code ord}, read once for the segment's life. */
+        private String id(int ord) throws IOException {
+            String id = idOf[ord];
+            if (id == null) {
+                id = conversations.lookupOrd(ord).utf8ToString();
+                idOf[ord] = id; // the same string whoever reads it first
+            }
+            return id;
         }
     }
 }

@@ -79,7 +79,7 @@ final class TextSearches {
         int conversations = searcher.count(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
-        Map<String, float[]> best = ConversationScores.best(searcher, userId, slots, conversations);
+        ConversationScores.Found best = ConversationScores.best(searcher, userId, slots);
         return new TextHits(relevance(best, clauses.size(), conversations), conversations);
     }
 
@@ -257,37 +257,39 @@ final class TextSearches {
      * The conversations that hold every clause (in an event or the title), with their relevance: {@code best} holds each
      * conversation's best score in each clause's events (slot {@code 2c}) and title (slot {@code 2c + 1}).
      */
-    private static Map<String, TextRelevance> relevance(Map<String, float[]> best, int clauses, int conversations) {
+    private static List<Map.Entry<String, TextRelevance>> relevance(ConversationScores.Found best, int clauses,
+            int conversations) {
+        int found = best.ids().size();
         int[] holding = new int[clauses];
-        best.values().forEach(scores -> {
+        for (int i = 0; i < found; i++) {
             for (int c = 0; c < clauses; c++) {
-                holding[c] += held(scores, c) ? 1 : 0;
+                holding[c] += held(best, i, c) ? 1 : 0;
             }
-        });
+        }
         float[] idf = new float[clauses];
         for (int c = 0; c < clauses; c++) {
             idf[c] = Math.max(LEAST_IDF,
                     (float) Math.log(1 + (conversations - holding[c] + 0.5) / (holding[c] + 0.5)));
         }
-        Map<String, TextRelevance> relevance = new HashMap<>();
-        best.forEach((conversationId, scores) -> {
+        List<Map.Entry<String, TextRelevance>> relevance = new ArrayList<>(found);
+        for (int i = 0; i < found; i++) {
             float score = 0;
             int titleClauses = 0;
-            for (int c = 0; c < clauses; c++) {
-                if (!held(scores, c)) {
-                    return;
-                }
-                float title = Math.max(0, scores[2 * c + 1]);
-                score += idf[c] * (Math.max(0, scores[2 * c]) + TITLE_WEIGHT * title);
+            int c = 0;
+            for (; c < clauses && held(best, i, c); c++) {
+                float title = best.score(i, 2 * c + 1);
+                score += idf[c] * (best.score(i, 2 * c) + TITLE_WEIGHT * title);
                 titleClauses += title > 0 ? 1 : 0;
             }
-            relevance.put(conversationId, new TextRelevance(titleClauses, score));
-        });
+            if (c == clauses) {
+                relevance.add(Map.entry(best.ids().get(i), new TextRelevance(titleClauses, score)));
+            }
+        }
         return relevance;
     }
 
-    /** Whether clause {@code c} is in the conversation's events or title. */
-    private static boolean held(float[] scores, int c) {
-        return scores[2 * c] != ConversationScores.NONE || scores[2 * c + 1] != ConversationScores.NONE;
+    /** Whether clause {@code c} is in conversation {@code i}'s events or title. */
+    private static boolean held(ConversationScores.Found best, int i, int c) {
+        return best.score(i, 2 * c) != ConversationScores.NONE || best.score(i, 2 * c + 1) != ConversationScores.NONE;
     }
 }

@@ -8,6 +8,7 @@ import static dev.convsearch.domain.ConversationField.TITLE;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,19 +79,22 @@ public class ConversationService {
                     .chain(docs -> page(filter, order, limit, asOf, docs, null, null, view, pageOf));
         }
         return texts.find(filter.userId(), query).chain(hits -> {
-            if (hits.matches().isEmpty()) {
+            if (hits.isEmpty()) {
                 return Uni.createFrom().item(pageOf.apply(List.of(), null));
             }
-            Uni<List<ConversationDocument>> docs = order == SortOrder.RELEVANCE
-                    ? RelevancePage.read(repository, filter, limit + 1, after, hits.matches())
-                    : repository.findPage(filter, order, after, limit + 1, hits.matches().keySet());
-            return docs.chain(found -> page(filter, order, limit, asOf, found, query, hits.matches(), view, pageOf));
+            if (order == SortOrder.RELEVANCE) {
+                return RelevancePage.read(repository, filter, limit + 1, after, hits.found()).chain(found -> page(
+                        filter, order, limit, asOf, found.docs(), query, found.relevance(), view, pageOf));
+            }
+            return repository.findPage(filter, order, after, limit + 1, hits.ids())
+                    .chain(found -> page(filter, order, limit, asOf, found, query, null, view, pageOf));
         });
     }
 
     /**
      * A page of {@code docs} (one more than {@code limit} when another page follows), shown as {@code view} shows; with
-     * {@code query} (else null), each with its text matches, and {@code matches} the relevance of each.
+     * {@code query} (else null), each with its text matches, and in a relevance order {@code matches} the relevance of
+     * each (else null).
      */
     private <T, R> Uni<R> page(SearchFilter filter, SortOrder order, int limit, Instant asOf,
             List<ConversationDocument> docs, TextQuery query, Map<String, TextRelevance> matches,
@@ -141,13 +145,15 @@ public class ConversationService {
             return repository.count(filter);
         }
         return texts.find(filter.userId(), query).chain(hits -> {
-            if (hits.matches().isEmpty()) {
+            if (hits.isEmpty()) {
                 return Uni.createFrom().item(0L);
             }
             // when most of the user's conversations match, reading those the filter selects is cheaper than an $in of all
-            return hits.most()
-                    ? repository.idsOf(filter).map(ids -> ids.stream().filter(hits.matches()::containsKey).count())
-                    : repository.count(filter, hits.matches().keySet());
+            if (hits.most()) {
+                Set<String> matching = new HashSet<>(hits.ids());
+                return repository.idsOf(filter).map(ids -> ids.stream().filter(matching::contains).count());
+            }
+            return repository.count(filter, hits.ids());
         });
     }
 

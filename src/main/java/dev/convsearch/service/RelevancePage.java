@@ -3,6 +3,7 @@ package dev.convsearch.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -26,8 +27,7 @@ import io.smallrye.mutiny.Uni;
 final class RelevancePage {
 
     /** Best first by what the index knows: title words, then score; the last update breaks its ties. */
-    private static final Comparator<TextRelevance> INDEX_ORDER = Comparator.comparingInt(TextRelevance::titleClauses)
-            .thenComparing(TextRelevance::score, Float::compare).reversed();
+    private static final Comparator<TextRelevance> INDEX_ORDER = TextRelevance.BEST_FIRST;
     private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
             .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
 
@@ -35,10 +35,15 @@ final class RelevancePage {
     private record Ranked(Rank rank, String conversationId) {
     }
 
+    /** A page's conversations in order, and the relevance of each (and of every other match read on the way). */
+    record Page(List<ConversationDocument> docs, Map<String, TextRelevance> relevance) {
+    }
+
     private final ConversationRepository repository;
     private final SearchFilter filter;
     private final Instant asOf;
-    private final Map<String, TextRelevance> matches;
+    /** The relevance of each candidate taken so far, by its conversation's id. */
+    private final Map<String, TextRelevance> taken = new HashMap<>();
     private final Ranked cursor;
     private final int limit;
     /** The matches not yet read, best first as taken: a heap, so that only what a page needs is ordered. */
@@ -47,25 +52,24 @@ final class RelevancePage {
     private final List<Map.Entry<Ranked, ConversationDocument>> found = new ArrayList<>();
 
     private RelevancePage(ConversationRepository repository, SearchFilter filter, int limit, PagePosition after,
-            Map<String, TextRelevance> matches) {
+            List<Map.Entry<String, TextRelevance>> matches) {
         this.repository = repository;
         this.filter = filter;
         this.asOf = after == null ? null : after.asOf();
-        this.matches = matches;
         this.cursor = after == null ? null : new Ranked((Rank) after.sortValue(), after.conversationId());
         this.limit = limit;
         if (cursor == null) {
-            candidates.addAll(matches.entrySet());
+            candidates.addAll(matches);
         } else {
             TextRelevance from = new TextRelevance(cursor.rank().titleClauses(), cursor.rank().score());
-            matches.entrySet().stream().filter(match -> INDEX_ORDER.compare(match.getValue(), from) >= 0)
+            matches.stream().filter(match -> INDEX_ORDER.compare(match.getValue(), from) >= 0)
                     .forEach(candidates::add);
         }
     }
 
     /** At most {@code limit} of {@code matches} that {@code filter} selects, best first, after {@code after}. */
-    static Uni<List<ConversationDocument>> read(ConversationRepository repository, SearchFilter filter, int limit,
-            PagePosition after, Map<String, TextRelevance> matches) {
+    static Uni<Page> read(ConversationRepository repository, SearchFilter filter, int limit, PagePosition after,
+            List<Map.Entry<String, TextRelevance>> matches) {
         RelevancePage page = new RelevancePage(repository, filter, limit, after, matches);
         return page.readChunk(limit);
     }
@@ -80,10 +84,10 @@ final class RelevancePage {
      * selects, keeps those after the cursor, and goes on with a chunk four times as big until the page is full or no
      * candidate is left.
      */
-    private Uni<List<ConversationDocument>> readChunk(int chunk) {
+    private Uni<Page> readChunk(int chunk) {
         if (found.size() >= limit || candidates.isEmpty()) {
-            return Uni.createFrom().item(found.stream().sorted(Map.Entry.comparingByKey(BEST_FIRST)).limit(limit)
-                    .map(Map.Entry::getValue).toList());
+            return Uni.createFrom().item(new Page(found.stream().sorted(Map.Entry.comparingByKey(BEST_FIRST))
+                    .limit(limit).map(Map.Entry::getValue).toList(), taken));
         }
         List<String> ids = new ArrayList<>();
         TextRelevance last = null;
@@ -91,11 +95,12 @@ final class RelevancePage {
                 && (ids.size() < chunk || INDEX_ORDER.compare(last, candidates.peek().getValue()) == 0)) {
             Map.Entry<String, TextRelevance> next = candidates.poll();
             ids.add(next.getKey());
+            taken.put(next.getKey(), next.getValue());
             last = next.getValue();
         }
         return repository.findAmong(filter, asOf, ids).chain(docs -> {
             for (ConversationDocument doc : docs) {
-                Ranked ranked = new Ranked(rank(matches.get(doc.conversationId), doc.lastUpdatedAt),
+                Ranked ranked = new Ranked(rank(taken.get(doc.conversationId), doc.lastUpdatedAt),
                         doc.conversationId);
                 if (cursor == null || BEST_FIRST.compare(ranked, cursor) > 0) {
                     found.add(Map.entry(ranked, doc));

@@ -3,7 +3,6 @@ package dev.convsearch.search;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -154,10 +153,9 @@ public final class LuceneAlone {
     /** Every match, the best {@code pageSize} of them, and their text matches. */
     private static void search(IndexSearcher searcher, TextSearches searches, String user, TextQuery query,
             int pageSize) throws IOException {
-        Map<String, TextRelevance> found = searches.find(searcher, user, query).matches();
-        List<String> page = found.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, TextRelevance> e) -> e.getValue().titleClauses())
-                        .thenComparing(e -> e.getValue().score()).reversed())
+        List<Map.Entry<String, TextRelevance>> found = searches.find(searcher, user, query).found();
+        List<String> page = found.stream()
+                .sorted(Map.Entry.comparingByValue(TextRelevance.BEST_FIRST))
                 .limit(pageSize).map(Map.Entry::getKey).toList();
         searches.textMatches(searcher, user, query, page, 3);
     }
