@@ -15,8 +15,10 @@ import java.util.Random;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.FSDirectory;
@@ -117,6 +119,13 @@ class LuceneTextIndexTest {
         index.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
         index.close();
         assertEquals(Set.of(LuceneTextIndex.LAYOUT), layouts(folder));
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder))) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                // the title's document too: a search then reads an event's length at its number, not through a list
+                assertEquals(leaf.reader().maxDoc(), leaf.reader().getNormValues(LuceneTextIndex.TEXT).cost(),
+                        "every document has the event text's length");
+            }
+        }
     }
 
     @Test
