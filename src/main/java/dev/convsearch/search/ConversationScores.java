@@ -48,7 +48,7 @@ final class ConversationScores {
 
     /**
      * The conversations hit, and the best score of each in each slot: conversation {@code i}'s in slot {@code s} at
-     * {@code scores[i * slots + s]}, {@link #NONE} where none.
+     * {@code scores[i * slots + s]}, {@link #NONE} where none (the array may be longer: rows are made in doublings).
      */
     record Found(List<String> ids, float[] scores, int slots) {
 
@@ -84,7 +84,7 @@ final class ConversationScores {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             scores.add(leaf);
         }
-        return new Found(scores.ids, Arrays.copyOf(scores.scores, scores.ids.size() * slots.size()), slots.size());
+        return new Found(scores.ids, scores.scores, slots.size());
     }
 
     private Weight[] weights(List<Query> queries) throws IOException {

@@ -511,7 +511,7 @@ public class LuceneTextIndex implements TextIndex {
             return 0;
         }
         // while writes come, the segments searches read now: with no search, merging helps nobody yet
-        List<Long> sizes = new ArrayList<>(segmentSizes(quietNow));
+        List<Long> sizes = segmentSizes(quietNow);
         sizes.sort(Collections.reverseOrder());
         double mostMB = ((TieredMergePolicy) index.writer().getConfig().getMergePolicy()).getMaxMergedSegmentMB();
         int kept = keptByTheMergeWorthIt(sizes, (long) (mostMB * 1024 * 1024));
@@ -558,8 +558,8 @@ public class LuceneTextIndex implements TextIndex {
     }
 
     /**
-     * The size of each segment a search reads, in bytes: after every write made before this call ({@code current}), or
-     * as the last search or merge left them.
+     * The size of each segment a search reads, in bytes, in a new list: after every write made before this call
+     * ({@code current}), or as the last search or merge left them.
      */
     private List<Long> segmentSizes(boolean current) throws IOException {
         IndexSearcher searcher = current ? acquire() : index().searchers().acquire();
