@@ -26,9 +26,21 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     public int compare(KeyValue a, KeyValue b) {
         int size = Integer.compare(a.size(), b.size());
         for (int i = 0; size == 0 && i < a.size(); i++) {
-            size = ValueComparator.asc().compare(a.get(i), b.get(i));
+            size = compareValues(a.get(i), b.get(i));
         }
         return size;
+    }
+
+    /**
+     * As MongoDB orders two values. Two strings (every key of our unique indexes) are compared directly, as
+     * mongo-java-server's comparator ends up comparing them after finding their types by reflection, the most of a
+     * lookup's work (a search with {@code q} looks up each conversation of its page by its key).
+     */
+    static int compareValues(Object a, Object b) {
+        if (a instanceof String first && b instanceof String second) {
+            return first.compareTo(second);
+        }
+        return ValueComparator.asc().compare(a, b);
     }
 
     @Override
