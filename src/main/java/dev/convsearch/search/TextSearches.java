@@ -44,7 +44,6 @@ import dev.convsearch.api.TextMatch;
 import dev.convsearch.domain.KeptText;
 import dev.convsearch.domain.TextHits;
 import dev.convsearch.domain.TextQuery;
-import dev.convsearch.domain.TextRelevance;
 
 /**
  * The searches of the text index, on any searcher of it (the service's, or one opened on its folder alone, as the
@@ -80,7 +79,7 @@ final class TextSearches {
                 .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
         ConversationScores.Found best = ConversationScores.best(searcher, userId, slots);
-        return new TextHits(relevance(best, clauses.size(), conversations), conversations);
+        return relevance(best, clauses.size(), conversations);
     }
 
     /** For each of the user's conversations {@code ids}, up to {@code perConversation} best matching events. */
@@ -257,8 +256,7 @@ final class TextSearches {
      * The conversations that hold every clause (in an event or the title), with their relevance: {@code best} holds each
      * conversation's best score in each clause's events (slot {@code 2c}) and title (slot {@code 2c + 1}).
      */
-    private static List<Map.Entry<String, TextRelevance>> relevance(ConversationScores.Found best, int clauses,
-            int conversations) {
+    private static TextHits relevance(ConversationScores.Found best, int clauses, int conversations) {
         int found = best.ids().size();
         int[] holding = new int[clauses];
         for (int i = 0; i < found; i++) {
@@ -271,21 +269,25 @@ final class TextSearches {
             idf[c] = Math.max(LEAST_IDF,
                     (float) Math.log(1 + (conversations - holding[c] + 0.5) / (holding[c] + 0.5)));
         }
-        List<Map.Entry<String, TextRelevance>> relevance = new ArrayList<>(found);
+        List<String> ids = new ArrayList<>(clauses == 1 ? found : Math.min(found, holding[0]));
+        int[] titleClauses = new int[found];
+        float[] scores = new float[found];
         for (int i = 0; i < found; i++) {
             float score = 0;
-            int titleClauses = 0;
+            int titles = 0;
             int c = 0;
             for (; c < clauses && held(best, i, c); c++) {
                 float title = best.score(i, 2 * c + 1);
                 score += idf[c] * (best.score(i, 2 * c) + TITLE_WEIGHT * title);
-                titleClauses += title > 0 ? 1 : 0;
+                titles += title > 0 ? 1 : 0;
             }
             if (c == clauses) {
-                relevance.add(Map.entry(best.ids().get(i), new TextRelevance(titleClauses, score)));
+                titleClauses[ids.size()] = titles;
+                scores[ids.size()] = score;
+                ids.add(best.ids().get(i));
             }
         }
-        return relevance;
+        return new TextHits(ids, titleClauses, scores, conversations);
     }
 
     /** Whether clause {@code c} is in conversation {@code i}'s events or title. */

@@ -83,7 +83,7 @@ public class ConversationService {
                 return Uni.createFrom().item(pageOf.apply(List.of(), null));
             }
             if (order == SortOrder.RELEVANCE) {
-                return RelevancePage.read(repository, filter, limit + 1, after, hits.found()).chain(found -> page(
+                return RelevancePage.read(repository, filter, limit + 1, after, hits).chain(found -> page(
                         filter, order, limit, asOf, found.docs(), query, found.relevance(), view, pageOf));
             }
             return repository.findPage(filter, order, after, limit + 1, hits.ids())

@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import dev.convsearch.domain.PagePosition;
 import dev.convsearch.domain.Rank;
 import dev.convsearch.domain.SearchFilter;
+import dev.convsearch.domain.TextHits;
 import dev.convsearch.domain.TextRelevance;
 import dev.convsearch.repository.ConversationDocument;
 import dev.convsearch.repository.ConversationRepository;
@@ -26,8 +26,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class RelevancePage {
 
-    /** Best first by what the index knows: title words, then score; the last update breaks its ties. */
-    private static final Comparator<TextRelevance> INDEX_ORDER = TextRelevance.BEST_FIRST;
     private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing(Ranked::rank, Rank.BEST_FIRST)
             .thenComparing(Ranked::conversationId, Comparator.reverseOrder());
 
@@ -46,31 +44,27 @@ final class RelevancePage {
     private final Map<String, TextRelevance> taken = new HashMap<>();
     private final Ranked cursor;
     private final int limit;
-    /** The matches not yet read, best first as taken: a heap, so that only what a page needs is ordered. */
-    private final PriorityQueue<Map.Entry<String, TextRelevance>> candidates = new PriorityQueue<>(
-            Map.Entry.comparingByValue(INDEX_ORDER));
+    private final TextHits hits;
+    /** The matches not yet read. */
+    private final Candidates candidates;
     private final List<Map.Entry<Ranked, ConversationDocument>> found = new ArrayList<>();
 
     private RelevancePage(ConversationRepository repository, SearchFilter filter, int limit, PagePosition after,
-            List<Map.Entry<String, TextRelevance>> matches) {
+            TextHits hits) {
         this.repository = repository;
         this.filter = filter;
         this.asOf = after == null ? null : after.asOf();
         this.cursor = after == null ? null : new Ranked((Rank) after.sortValue(), after.conversationId());
         this.limit = limit;
-        if (cursor == null) {
-            candidates.addAll(matches);
-        } else {
-            TextRelevance from = new TextRelevance(cursor.rank().titleClauses(), cursor.rank().score());
-            matches.stream().filter(match -> INDEX_ORDER.compare(match.getValue(), from) >= 0)
-                    .forEach(candidates::add);
-        }
+        this.hits = hits;
+        this.candidates = new Candidates(hits,
+                cursor == null ? null : new TextRelevance(cursor.rank().titleClauses(), cursor.rank().score()));
     }
 
-    /** At most {@code limit} of {@code matches} that {@code filter} selects, best first, after {@code after}. */
+    /** At most {@code limit} of {@code hits} that {@code filter} selects, best first, after {@code after}. */
     static Uni<Page> read(ConversationRepository repository, SearchFilter filter, int limit, PagePosition after,
-            List<Map.Entry<String, TextRelevance>> matches) {
-        RelevancePage page = new RelevancePage(repository, filter, limit, after, matches);
+            TextHits hits) {
+        RelevancePage page = new RelevancePage(repository, filter, limit, after, hits);
         return page.readChunk(limit);
     }
 
@@ -90,13 +84,12 @@ final class RelevancePage {
                     .limit(limit).map(Map.Entry::getValue).toList(), taken));
         }
         List<String> ids = new ArrayList<>();
-        TextRelevance last = null;
-        while (!candidates.isEmpty()
-                && (ids.size() < chunk || INDEX_ORDER.compare(last, candidates.peek().getValue()) == 0)) {
-            Map.Entry<String, TextRelevance> next = candidates.poll();
-            ids.add(next.getKey());
-            taken.put(next.getKey(), next.getValue());
-            last = next.getValue();
+        int last = -1;
+        while (!candidates.isEmpty() && (ids.size() < chunk || hits.compare(last, candidates.peek()) == 0)) {
+            int next = candidates.poll();
+            ids.add(hits.id(next));
+            taken.put(hits.id(next), hits.relevance(next));
+            last = next;
         }
         return repository.findAmong(filter, asOf, ids).chain(docs -> {
             for (ConversationDocument doc : docs) {
@@ -108,5 +101,64 @@ final class RelevancePage {
             }
             return readChunk(4 * chunk);
         });
+    }
+
+    /**
+     * The matches of {@link #hits} not yet taken (at or after the cursor's relevance, when there is one), best first by
+     * what the index knows ({@link TextHits#compare}: title words, then score): a binary heap of their indices, made in
+     * one pass, so that only what a page takes is ordered. A heap of the matches as objects, each added in turn, was a
+     * tenth of a 1-word search's work on a long history.
+     */
+    private static final class Candidates {
+
+        private final TextHits hits;
+        private final int[] heap;
+        private int size;
+
+        Candidates(TextHits hits, TextRelevance from) {
+            this.hits = hits;
+            this.heap = new int[hits.size()];
+            for (int i = 0; i < hits.size(); i++) {
+                if (from == null || hits.compare(i, from) >= 0) {
+                    heap[size++] = i;
+                }
+            }
+            for (int parent = size / 2 - 1; parent >= 0; parent--) {
+                siftDown(parent);
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The best match left. */
+        int peek() {
+            return heap[0];
+        }
+
+        /** Takes the best match left. */
+        int poll() {
+            int best = heap[0];
+            heap[0] = heap[--size];
+            siftDown(0);
+            return best;
+        }
+
+        /** Moves the match at {@code at} down below every better one. */
+        private void siftDown(int at) {
+            int match = heap[at];
+            for (int child = 2 * at + 1; child < size; child = 2 * at + 1) {
+                if (child + 1 < size && hits.compare(heap[child + 1], heap[child]) < 0) {
+                    child++;
+                }
+                if (hits.compare(match, heap[child]) <= 0) {
+                    break;
+                }
+                heap[at] = heap[child];
+                at = child;
+            }
+            heap[at] = match;
+        }
     }
 }

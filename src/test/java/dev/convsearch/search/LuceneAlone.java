@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.HdrHistogram.Histogram;
 import org.apache.lucene.document.Document;
@@ -27,8 +27,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import dev.convsearch.domain.TextHits;
 import dev.convsearch.domain.TextQuery;
-import dev.convsearch.domain.TextRelevance;
 
 /**
  * The content-search benchmark's baseline, "Lucene alone": the searches the service's text index makes for a search
@@ -153,10 +153,10 @@ public final class LuceneAlone {
     /** Every match, the best {@code pageSize} of them, and their text matches. */
     private static void search(IndexSearcher searcher, TextSearches searches, String user, TextQuery query,
             int pageSize) throws IOException {
-        List<Map.Entry<String, TextRelevance>> found = searches.find(searcher, user, query).found();
-        List<String> page = found.stream()
-                .sorted(Map.Entry.comparingByValue(TextRelevance.BEST_FIRST))
-                .limit(pageSize).map(Map.Entry::getKey).toList();
+        TextHits found = searches.find(searcher, user, query);
+        List<String> page = IntStream.range(0, found.size()).boxed()
+                .sorted(found::compare)
+                .limit(pageSize).map(found::id).toList();
         searches.textMatches(searcher, user, query, page, 3);
     }
 }
