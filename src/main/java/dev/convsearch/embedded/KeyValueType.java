@@ -32,9 +32,10 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     }
 
     /**
-     * As MongoDB orders two values. Two strings (every key of our unique indexes) are compared directly, as
-     * mongo-java-server's comparator ends up comparing them after finding their types by reflection, the most of a
-     * lookup's work (a search with {@code q} looks up each conversation of its page by its key).
+     * As MongoDB orders two values: the one order of the indexes' keys, and of a scan's bounds among them. Two strings
+     * (most keys' values) are compared directly, as mongo-java-server's comparator ends up comparing them after finding
+     * their types by reflection, the most of a lookup's work (a search with {@code q} looks up each conversation of its
+     * page by its key).
      */
     static int compareValues(Object a, Object b) {
         if (a instanceof String first && b instanceof String second) {

@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
@@ -92,7 +91,7 @@ final class KeyedSecondaryIndex extends Index<Object> {
                 KeyValueType.lowestStartingWith(List.of(bounds[0]), keys().size() + 1));
         while (cursor.hasNext()) {
             KeyValue key = cursor.next();
-            if (ValueComparator.asc().compare(key.get(0), bounds[1]) > 0) {
+            if (KeyValueType.compareValues(key.get(0), bounds[1]) > 0) {
                 break;
             }
             positions.add(cursor.getValue());

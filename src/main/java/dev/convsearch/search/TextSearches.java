@@ -269,9 +269,10 @@ final class TextSearches {
             idf[c] = Math.max(LEAST_IDF,
                     (float) Math.log(1 + (conversations - holding[c] + 0.5) / (holding[c] + 0.5)));
         }
-        List<String> ids = new ArrayList<>(clauses == 1 ? found : Math.min(found, holding[0]));
-        int[] titleClauses = new int[found];
-        float[] scores = new float[found];
+        // a match holds the first clause: at most as many as hold it
+        List<String> ids = new ArrayList<>(holding[0]);
+        int[] titleClauses = new int[holding[0]];
+        float[] scores = new float[holding[0]];
         for (int i = 0; i < found; i++) {
             float score = 0;
             int titles = 0;
