@@ -14,16 +14,21 @@ import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -89,6 +94,17 @@ public final class LuceneAlone {
     }
 
     /**
+     * The events' texts of {@link #buildConversationDocs}: stored, with offsets in the postings, for the baseline with
+     * highlighting. Top-k reads neither (offsets are apart from the positions a phrase reads).
+     */
+    private static final FieldType EVENT_TEXTS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        EVENT_TEXTS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        EVENT_TEXTS.freeze();
+    }
+
+    /**
      * The issue's baseline: one document per conversation (its title, and its events' texts as one field), the same
      * analyzer chain, Lucene's own BM25. Writes it to {@code folder}, merged into one segment, for
      * {@link #runConversationDocs}.
@@ -102,7 +118,7 @@ public final class LuceneAlone {
                 document.add(new StringField(LuceneTextIndex.USER, conversation.userId(), Field.Store.NO));
                 document.add(new TextField(LuceneTextIndex.TITLE, conversation.title(), Field.Store.NO));
                 for (String event : conversation.events()) {
-                    document.add(new TextField(LuceneTextIndex.TEXT, event, Field.Store.NO));
+                    document.add(new Field(LuceneTextIndex.TEXT, event, EVENT_TEXTS));
                 }
                 writer.addDocument(document);
             }
@@ -113,12 +129,16 @@ public final class LuceneAlone {
     /**
      * Runs {@code queries} on the index of {@link #buildConversationDocs} as {@link #run} runs them: a query is every
      * word or phrase in the text or the title, the user as a filter, and the best {@code pageSize} by Lucene's top-k
-     * (block-max WAND); no text matches.
+     * (block-max WAND). With {@code passages} above 0, each of the page's conversations then gets its best
+     * {@code passages} passages of event text from Lucene's {@link UnifiedHighlighter} (offsets from the postings,
+     * every event's text read whole); with 0, no text matches.
      */
     public static Result runConversationDocs(Path folder, List<String[]> queries, int threads, int pageSize,
-            Duration warmup, Duration window) throws Exception {
+            int passages, Duration warmup, Duration window) throws Exception {
         try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, TextAnalysis.forIndexing())
+                    .withMaxLength(Integer.MAX_VALUE - 1).build();
             TextQueries clauses = new TextQueries();
             Searching topK = (user, query) -> {
                 BooleanQuery.Builder all = new BooleanQuery.Builder()
@@ -127,7 +147,11 @@ public final class LuceneAlone {
                     all.add(new BooleanQuery.Builder().add(clause.text(), Occur.SHOULD)
                             .add(clause.title(), Occur.SHOULD).build(), Occur.MUST);
                 }
-                searcher.search(all.build(), pageSize);
+                Query conversations = all.build();
+                TopDocs page = searcher.search(conversations, pageSize);
+                if (passages > 0) {
+                    highlighter.highlight(LuceneTextIndex.TEXT, conversations, page, passages);
+                }
             };
             return measure(topK, queries, threads, warmup, window);
         }
