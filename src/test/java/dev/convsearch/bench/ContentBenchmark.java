@@ -44,6 +44,8 @@ import io.vertx.core.json.JsonObject;
 public final class ContentBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The row of every kind of query taken in turn ({@link #mixed}), which the JIT warm-up uses too. */
+    private static final String MIXED = "every kind mixed";
 
     private final int port;
     private final long servicePid;
@@ -289,7 +291,7 @@ public final class ContentBenchmark {
             }
             kinds.put(kind, queries);
         }
-        kinds.put("every kind mixed", mixed(kinds));
+        kinds.put(MIXED, mixed(kinds));
         report.add("");
         Trickle writes = new Trickle();
         Path conversationDocs = Files.createTempDirectory("conversation-docs");
@@ -382,7 +384,7 @@ public final class ContentBenchmark {
             report.add("JIT warm-up: none (each kind's own warm-up only)");
             return;
         }
-        List<String[]> mixed = kinds.get("every kind mixed");
+        List<String[]> mixed = kinds.get(MIXED);
         System.err.println("warming the JIT up: every kind of search, mixed, for " + jitWarmup.toSeconds() + " s");
         long cpuBefore = Benchmark.processCpuMillis(servicePid);
         long compilerBefore = Benchmark.compilerCpuMillis(servicePid);

@@ -14,11 +14,9 @@ import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -94,20 +92,9 @@ public final class LuceneAlone {
     }
 
     /**
-     * The events' texts of {@link #buildConversationDocs}: stored, with offsets in the postings, for the baseline with
-     * highlighting. Top-k reads neither (offsets are apart from the positions a phrase reads).
-     */
-    private static final FieldType EVENT_TEXTS = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        EVENT_TEXTS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        EVENT_TEXTS.freeze();
-    }
-
-    /**
-     * The issue's baseline: one document per conversation (its title, and its events' texts as one field), the same
-     * analyzer chain, Lucene's own BM25. Writes it to {@code folder}, merged into one segment, for
-     * {@link #runConversationDocs}.
+     * The issue's baseline: one document per conversation (its title, and its events' texts as one field, stored with
+     * offsets as the service's index keeps them, for the baseline with highlighting), the same analyzer chain, Lucene's
+     * own BM25. Writes it to {@code folder}, merged into one segment, for {@link #runConversationDocs}.
      */
     public static void buildConversationDocs(Path folder, List<Conversation> corpus) throws IOException {
         try (Directory directory = FSDirectory.open(folder);
@@ -118,7 +105,7 @@ public final class LuceneAlone {
                 document.add(new StringField(LuceneTextIndex.USER, conversation.userId(), Field.Store.NO));
                 document.add(new TextField(LuceneTextIndex.TITLE, conversation.title(), Field.Store.NO));
                 for (String event : conversation.events()) {
-                    document.add(new Field(LuceneTextIndex.TEXT, event, EVENT_TEXTS));
+                    document.add(new Field(LuceneTextIndex.TEXT, event, LuceneTextIndex.EVENT_TEXT));
                 }
                 writer.addDocument(document);
             }
