@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.convsearch.client.api.ConversationsApi;
 import dev.convsearch.client.model.ConversationInfo;
@@ -38,6 +39,8 @@ class GeneratedClientIT {
 
     private static final String KEY = "cs_generatedclientkey";
 
+    @TempDir
+    static Path data;
     private static PackagedService service;
     private static ConversationsApi conversations;
 
@@ -46,7 +49,7 @@ class GeneratedClientIT {
         String hash = HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
         service = PackagedService.start(Map.of(
-                "CONVSEARCH_EMBEDDED_DATA_DIR", Files.createTempDirectory("convsearch-client").toString(),
+                "CONVSEARCH_EMBEDDED_DATA_DIR", data.toString(),
                 "CONVSEARCH_AUTH_STATIC_KEYS", "client:" + hash))
                 .awaitReady(Duration.ofSeconds(60));
         conversations = new ConversationsApi(clientWithKey(KEY));

@@ -3,13 +3,13 @@ package dev.convsearch.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.convsearch.support.PackagedService;
 
@@ -17,8 +17,7 @@ import dev.convsearch.support.PackagedService;
 class EmbeddedDataFolderIT {
 
     @Test
-    void aSecondServiceOnTheSameDataFolderStopsWithOneClearLine() throws Exception {
-        Path data = Files.createTempDirectory("convsearch-data");
+    void aSecondServiceOnTheSameDataFolderStopsWithOneClearLine(@TempDir Path data) throws Exception {
         Map<String, String> env = Map.of("CONVSEARCH_EMBEDDED_DATA_DIR", data.toString());
         try (PackagedService first = PackagedService.start(env).awaitReady(Duration.ofSeconds(60));
                 PackagedService second = PackagedService.start(env)) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -33,9 +34,12 @@ import dev.convsearch.support.SnapshotMemoryBackend;
  */
 class KeyedH2DatabaseTest {
 
+    @TempDir
+    Path folder;
+
     @Test
     void aDataFileOfEarlierVersionsKeepsItsUniqueIndexes() throws Exception {
-        Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
+        Path file = folder.resolve("convsearch.mv");
         MVStore earlier = new MVStore.Builder().fileName(file.toString()).open();
         run(new H2Backend(earlier), collection -> {
             collection.createIndex(new Document("user_id", 1).append("conversation_id", 1),
@@ -65,7 +69,7 @@ class KeyedH2DatabaseTest {
 
     @Test
     void aCleanCloseRewritesAFileOfMostlyOldChunksAndKeepsEverything() throws Exception {
-        Path file = Files.createTempDirectory("rewrite").resolve("convsearch.mv");
+        Path file = folder.resolve("convsearch.mv");
         DurableH2Backend first = DurableH2Backend.open(file.toString());
         run(first, collection -> {
             collection.createIndex(new Document("user_id", 1).append("conversation_id", 1),
@@ -106,7 +110,7 @@ class KeyedH2DatabaseTest {
 
     @Test
     void aDataFileOfEarlierVersionsFillsTheFollowersIndexAtItsFirstOpen() throws Exception {
-        Path file = Files.createTempDirectory("upgrade").resolve("convsearch.mv");
+        Path file = folder.resolve("convsearch.mv");
         MVStore earlier = new MVStore.Builder().fileName(file.toString()).open();
         run(new H2Backend(earlier), collection -> {
             collection.createIndex(new Document("written_at", 1), new IndexOptions().name("written_at"));
@@ -125,7 +129,7 @@ class KeyedH2DatabaseTest {
 
     @Test
     void theFollowersSecondaryIndexIsKeptAndAnswersAsAFullReadDoesAndOthersAreNeverFilled() throws Exception {
-        Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
+        Path file = folder.resolve("convsearch.mv");
         DurableH2Backend first = DurableH2Backend.open(file.toString());
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -196,7 +200,7 @@ class KeyedH2DatabaseTest {
                 new Document("user_id", new Document("$in", List.of("u0", "u10"))),
                 new Document("user_id", "nobody"), new Document("conversation_id", "c1"),
                 new Document("user_id", "u").append("conversation_id", "c1"));
-        Path file = Files.createTempDirectory("keyed").resolve("convsearch.mv");
+        Path file = folder.resolve("convsearch.mv");
         DurableH2Backend keyed = DurableH2Backend.open(file.toString());
         List<List<Object>> answers = new ArrayList<>();
         run(keyed, collection -> {

@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.convsearch.support.PackagedService;
 import io.restassured.http.ContentType;
@@ -35,8 +36,7 @@ class SearchIndexRestartIT {
     private static final Duration START = Duration.ofSeconds(90);
 
     @Test
-    void aCleanStopNeedsNoCatchUpAndAKillGetsOne() throws Exception {
-        Path data = Files.createTempDirectory("convsearch-restart");
+    void aCleanStopNeedsNoCatchUpAndAKillGetsOne(@TempDir Path data) throws Exception {
         Map<String, String> env = Map.of("CONVSEARCH_EMBEDDED_DATA_DIR", data.toString(),
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         try (PackagedService first = PackagedService.start(env).awaitReady(START)) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,8 +67,7 @@ class EmbeddedCrashIT {
     }
 
     @Test
-    void everyAcknowledgedWriteSurvivesAKillRightAfterIt() throws Exception {
-        Path data = Files.createTempDirectory("convsearch-crash");
+    void everyAcknowledgedWriteSurvivesAKillRightAfterIt(@TempDir Path data) throws Exception {
         String key;
         try (PackagedService service = embedded(data)) {
             key = localKey(data);
@@ -98,11 +98,10 @@ class EmbeddedCrashIT {
     }
 
     @Test
-    void killsAtRandomPointsOfConcurrentWritesLoseNothing() throws Exception {
+    void killsAtRandomPointsOfConcurrentWritesLoseNothing(@TempDir Path data) throws Exception {
         int rounds = Integer.getInteger("crash.rounds", 12);
         long seed = Long.getLong("crash.seed", System.nanoTime());
         Random random = new Random(seed);
-        Path data = Files.createTempDirectory("convsearch-crash");
         PackagedService service = embedded(data);
         String key = localKey(data);
         int checked = 0;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import de.bwaldvogel.mongo.MongoServer;
 import dev.convsearch.security.ApiKeys;
@@ -28,7 +28,8 @@ class SearchIndexFoldersIT {
     private static final String KEY = "cs_folders_test_key";
 
     @Test
-    void twoProcessesWithTheDefaultsBothBecomeReadyAndAFolderNamedTwiceStopsTheSecond() throws Exception {
+    void twoProcessesWithTheDefaultsBothBecomeReadyAndAFolderNamedTwiceStopsTheSecond(@TempDir Path named)
+            throws Exception {
         MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
         String connection = mongo.bindAndGetConnectionString();
         try (PackagedService first = service(connection, null);
@@ -37,7 +38,6 @@ class SearchIndexFoldersIT {
             second.awaitReady(Duration.ofSeconds(60));
             assertEquals(200, second.status("/api/conversations?q=anything", KEY));
 
-            Path named = Files.createTempDirectory("convsearch-named-index");
             try (PackagedService owner = service(connection, named)) {
                 owner.awaitReady(Duration.ofSeconds(60));
                 try (PackagedService intruder = service(connection, named)) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,10 +39,9 @@ class SearchReplicasIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void eachReplicasIndexFollowsWhatTheOtherWrites() throws Exception {
+    void eachReplicasIndexFollowsWhatTheOtherWrites(@TempDir Path indexes) throws Exception {
         MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
         String connection = mongo.bindAndGetConnectionString();
-        Path indexes = Files.createTempDirectory("convsearch-replicas");
         try (PackagedService a = replica(connection, indexes.resolve("a"))) {
             PackagedService b = replica(connection, indexes.resolve("b"));
             try {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import de.bwaldvogel.mongo.MongoServer;
 import dev.convsearch.security.ApiKeys;
@@ -30,7 +31,7 @@ class StartDuringOutageIT {
     private static final String KEY = "cs_outage_test_key";
 
     @Test
-    void readyWithinTwentySecondsOfMongoDbAnsweringEveryRound() throws Exception {
+    void readyWithinTwentySecondsOfMongoDbAnsweringEveryRound(@TempDir Path indexes) throws Exception {
         int rounds = Integer.getInteger("outage.rounds", 2);
         long seed = Long.getLong("outage.seed", System.nanoTime());
         Random random = new Random(seed);
@@ -40,7 +41,7 @@ class StartDuringOutageIT {
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
-            Path index = Files.createTempDirectory("convsearch-outage");
+            Path index = Files.createDirectory(indexes.resolve("round-" + round));
             long downFor = 1_000 + random.nextInt(12_000);
             MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
             try (PackagedService service = PackagedService.start(Map.of(

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service (target/quarkus-app/quarkus-run.jar) run as a real process, as a user runs it, for what only a
- * whole process shows: signals, crashes, restarts. Its output goes to a log file, shown when it fails to start.
+ * whole process shows: signals, crashes, restarts. Its output goes to a log file, shown when it fails to start and
+ * deleted once it is killed.
  */
 public final class PackagedService implements AutoCloseable {
 
@@ -76,10 +77,12 @@ public final class PackagedService implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** SIGKILL: the process dies at once, as in a crash, an OOM kill or an eviction. */
-    public void kill() throws InterruptedException {
+    /** SIGKILL: the process dies at once, as in a crash, an OOM kill or an eviction; its log is deleted. */
+    public void kill() throws InterruptedException, IOException {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        if (process.waitFor(10, TimeUnit.SECONDS)) {
+            Files.deleteIfExists(log);
+        }
     }
 
     /** SIGTERM: the graceful shutdown an orchestrator asks for. */
@@ -103,7 +106,7 @@ public final class PackagedService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         kill();
     }
 
