@@ -7,6 +7,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
@@ -47,6 +48,15 @@ final class KeyedH2Database extends H2Database {
     /** The store: during H2Database's constructor, the one being opened. */
     private MVStore store() {
         return store != null ? store : OPENING.get();
+    }
+
+    /** Each collection a {@link KeyedH2Collection}, on the maps H2Database names. */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store();
+        String namespace = getFullCollectionNamespace(collectionName);
+        return new KeyedH2Collection(this, collectionName, options, mvStore.openMap("databases." + namespace),
+                mvStore.openMap("meta." + namespace), cursorRegistry);
     }
 
     @Override

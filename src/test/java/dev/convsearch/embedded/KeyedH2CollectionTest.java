@@ -1,0 +1,155 @@
+package dev.convsearch.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import dev.convsearch.support.SnapshotMemoryBackend;
+
+/**
+ * The embedded collection's page of a sorted query (a bounded heap) and its {@code $in} of many strings (a hash set)
+ * answer as mongo-java-server's own full sort and list scan do: seeded documents with ties in every sort field, ids that
+ * are missing, arrays or numbers, and seeded queries.
+ */
+class KeyedH2CollectionTest {
+
+    private static final long SEED = 29;
+    private static final int QUERIES = 300;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aPageOfASortedQueryIsTheFullSortCutAndAnInOfManyStringsMatchesAsAListDoes() {
+        Random random = new Random(SEED);
+        List<Document> documents = documents(random);
+        List<Query> queries = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            queries.add(Query.random(random));
+        }
+        List<List<Object>> pages = new ArrayList<>();
+        List<List<Object>> inTotalOrder = new ArrayList<>();
+        DurableH2Backend embedded = DurableH2Backend.open(folder.resolve("convsearch.mv").toString());
+        run(embedded, collection -> {
+            // a user's queries read the index's run of the user; the others read every document
+            collection.createIndex(new Document("user_id", 1).append("n", 1),
+                    new IndexOptions().unique(true).name("user_n_unique"));
+            collection.insertMany(documents.stream().map(Document::new).toList());
+            int nonEmpty = 0;
+            for (Query query : queries) {
+                List<Object> page = query.page(collection);
+                List<Object> everything = query.everything(collection);
+                // the page is the full sort (no limit: mongo-java-server's own sort) cut where the page is
+                assertEquals(everything.subList(Math.min(query.skip, everything.size()),
+                        Math.min(query.skip + query.limit, everything.size())), page, query.toString());
+                nonEmpty += page.isEmpty() ? 0 : 1;
+                pages.add(page);
+                inTotalOrder.add(query.inTotalOrder(collection));
+            }
+            assertTrue(nonEmpty > QUERIES / 2, "most queries find something: " + nonEmpty);
+        });
+        embedded.close();
+        run(new SnapshotMemoryBackend(), collection -> {
+            collection.insertMany(documents.stream().map(Document::new).toList());
+            for (int q = 0; q < QUERIES; q++) {
+                assertEquals(queries.get(q).inTotalOrder(collection), inTotalOrder.get(q), queries.get(q).toString());
+            }
+        });
+    }
+
+    /** 600 conversations of 3 users, their sort fields full of ties; a few ids missing, arrays or numbers. */
+    private static List<Document> documents(Random random) {
+        List<Document> documents = new ArrayList<>();
+        for (int n = 0; n < 600; n++) {
+            Document document = new Document("user_id", "u" + random.nextInt(3)).append("n", n)
+                    .append("updated_at", new Date(1_000L * random.nextInt(40)))
+                    .append("title", "title " + (char) ('a' + random.nextInt(6)));
+            switch (random.nextInt(30)) {
+                case 0 -> {
+                } // no conversation id
+                case 1 -> document.append("conversation_id", List.of("c" + n, "x" + n));
+                case 2 -> document.append("conversation_id", n);
+                default -> document.append("conversation_id", "c" + n);
+            }
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    /** A query of some users' conversations among some ids, sorted one way, a page of it. */
+    private record Query(Document filter, Document sort, int skip, int limit) {
+
+        static Query random(Random random) {
+            Document filter = new Document();
+            if (random.nextBoolean()) {
+                filter.append("user_id", "u" + random.nextInt(3));
+            }
+            if (random.nextInt(5) > 0) {
+                List<Object> ids = new ArrayList<>();
+                int count = random.nextInt(400) + 1;
+                for (int i = 0; i < count; i++) {
+                    ids.add("c" + random.nextInt(700)); // some of no document
+                }
+                if (random.nextInt(10) == 0) {
+                    ids.add(random.nextInt(600)); // a number: the list is no longer strings alone
+                }
+                filter.append("conversation_id", new Document("$in", ids));
+            }
+            if (random.nextInt(4) == 0) {
+                filter.append("n", new Document("$gte", random.nextInt(300)));
+            }
+            Document sort = switch (random.nextInt(4)) {
+                case 0 -> new Document("updated_at", -1);
+                case 1 -> new Document("updated_at", 1).append("conversation_id", 1);
+                case 2 -> new Document("title", -1).append("n", 1);
+                default -> new Document("title", 1);
+            };
+            return new Query(filter, sort, random.nextInt(3) == 0 ? random.nextInt(30) : 0, 1 + random.nextInt(40));
+        }
+
+        List<Object> page(MongoCollection<Document> collection) {
+            return ns(collection.find(filter).sort(sort).skip(skip).limit(limit));
+        }
+
+        List<Object> everything(MongoCollection<Document> collection) {
+            return ns(collection.find(filter).sort(sort));
+        }
+
+        /** Every match, ordered by {@code n} (one order on any backend, whatever the ties). */
+        List<Object> inTotalOrder(MongoCollection<Document> collection) {
+            return ns(collection.find(filter).sort(new Document("n", 1)));
+        }
+
+        private static List<Object> ns(Iterable<Document> found) {
+            List<Object> ns = new ArrayList<>();
+            found.forEach(document -> ns.add(document.get("n")));
+            return ns;
+        }
+    }
+
+    private static void run(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            work.accept(client.getDatabase("db").getCollection("conversations"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
