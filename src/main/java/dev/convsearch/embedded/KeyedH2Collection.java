@@ -15,17 +15,21 @@ import org.h2.mvstore.MVMap;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 collection, with two steps of a query made to cost what the query returns rather than the
- * square or the sort of what it reads (measured on one user of 8 000 conversations, BENCHMARKS.md):
+ * mongo-java-server's H2 collection, with a query made to cost what it returns rather than the square or the sort of
+ * what it reads (measured on one user of 8 000 conversations, BENCHMARKS.md):
  * <ul>
- * <li>a page of a sorted query keeps its best {@code skip + limit} documents in a bounded heap instead of sorting every
- * match (mongo-java-server sorts them all, and its comparator splits each sort field's path with a regular expression
- * at every comparison: half of a first page's work);</li>
+ * <li>a page of a sorted query that a kept index can give in sort order is read from it ({@link SortedWalk}): about a
+ * page of documents, where mongo-java-server reads every document of the user to sort them (98 ms of CPU for a first
+ * page);</li>
+ * <li>any other page of a sorted query keeps its best {@code skip + limit} documents in a bounded heap instead of
+ * sorting every match (mongo-java-server sorts them all, and its comparator splits each sort field's path with a
+ * regular expression at every comparison: half of a first page's work);</li>
  * <li>an {@code $in} of many strings on a top-level field is a hash set: mongo-java-server compares each document's
  * value with each value of the list in turn, so a search with {@code q} in another order than relevance, whose
  * {@code $in} holds every conversation the text index matched, compared 8 000 by 8 000 (2 s a page).</li>
@@ -43,6 +47,38 @@ final class KeyedH2Collection extends H2Collection {
     KeyedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
+    }
+
+    /**
+     * A page of a sorted query from a walk of a kept index in sort order ({@link SortedWalk}) when one can give it, and
+     * reading the index's run of the query's first field does not cost more than the query's {@code $in} of many strings
+     * would: that reads one document a value, a walk about {@code (skip + limit) * entries / values} (it reads a
+     * value's document among that many others); otherwise as mongo-java-server answers it.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        if (numberToReturn > 0 && orderBy != null && !orderBy.isEmpty()) {
+            long wanted = (long) Math.max(numberToSkip, 0) + numberToReturn;
+            for (Index<Object> index : getIndexes()) {
+                SortedWalk walk = index instanceof KeyedSecondaryIndex sorted ? SortedWalk.of(sorted, query, orderBy)
+                        : null;
+                List<Document> page = walk == null || !worthWalking(walk, query, wanted) ? null
+                        : walk.firstMatches(this::getDocument, document -> documentMatchesQuery(document, query),
+                                wanted);
+                if (page != null) {
+                    return super.matchDocumentsFromStream(query, page.stream(), numberToSkip, numberToReturn,
+                            batchSize, deriveComparator(orderBy), fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+    }
+
+    /** Whether {@code walk} reads fewer documents than the query's smallest {@code $in} of many strings would. */
+    private boolean worthWalking(SortedWalk walk, Document query, long wanted) {
+        int fewest = HashedIns.of(query).sets().values().stream().mapToInt(Set::size).min().orElse(Integer.MAX_VALUE);
+        return fewest == Integer.MAX_VALUE || (double) fewest * fewest > (double) wanted * walk.entriesOfFirst();
     }
 
     @Override

@@ -29,10 +29,19 @@ final class KeyedSecondaryIndex extends Index<Object> {
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final MVMap<KeyValue, Object> map;
+    /** Whether it serves a range or an equality on its first field ({@link #canHandle}), or sorted walks only. */
+    private final boolean answersRanges;
 
-    KeyedSecondaryIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+    KeyedSecondaryIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse,
+            boolean answersRanges) {
         super(name, keys, sparse);
         this.map = map;
+        this.answersRanges = answersRanges;
+    }
+
+    /** Its entries: each document's key values, then its {@code _id}, to its position. */
+    MVMap<KeyValue, Object> entries() {
+        return map;
     }
 
     @Override
@@ -76,10 +85,13 @@ final class KeyedSecondaryIndex extends Index<Object> {
         }
     }
 
-    /** A query that asks the index's first field for a value or a range of values (and anything else besides). */
+    /**
+     * A query that asks the index's first field for a value or a range of values (and anything else besides), when it
+     * answers ranges; an index kept for sorted walks ({@link SortedWalk}) leaves every query to the others.
+     */
     @Override
     public synchronized boolean canHandle(Document query) {
-        return bounds(query.get(keys().get(0))) != null;
+        return answersRanges && bounds(query.get(keys().get(0))) != null;
     }
 
     @Override

@@ -74,6 +74,75 @@ class KeyedH2CollectionTest {
         });
     }
 
+    @Test
+    void aPageReadFromTheSortedIndexesIsThePageEveryDocumentSortedGives() {
+        Random random = new Random(SEED + 1);
+        List<Document> conversations = conversations(random);
+        List<Query> queries = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            queries.add(Query.search(random, conversations));
+        }
+        List<List<Object>> pages = new ArrayList<>();
+        DurableH2Backend embedded = DurableH2Backend.open(folder.resolve("convsearch.mv").toString());
+        run(embedded, collection -> {
+            collection.createIndex(new Document("user_id", 1).append("conversation_id", 1),
+                    new IndexOptions().unique(true).name("user_conversation_unique"));
+            collection.insertMany(conversations.subList(0, 300).stream().map(Document::new).toList());
+            for (String field : List.of("last_updated_at", "created_at", "title")) {
+                // the first half before the indexes (filled when they are made), the second half after
+                collection.createIndex(new Document("user_id", 1).append("archived", 1).append("has_parent", 1)
+                        .append(field, -1).append("conversation_id", -1),
+                        new IndexOptions().name("search_v2_user_" + field));
+            }
+            collection.insertMany(conversations.subList(300, conversations.size()).stream().map(Document::new)
+                    .toList());
+            queries.forEach(query -> pages.add(query.page(collection)));
+        });
+        embedded.close();
+        run(new SnapshotMemoryBackend(), collection -> {
+            collection.insertMany(conversations.stream().map(Document::new).toList());
+            int nonEmpty = 0;
+            for (int q = 0; q < QUERIES; q++) {
+                assertEquals(queries.get(q).page(collection), pages.get(q), queries.get(q).toString());
+                nonEmpty += pages.get(q).isEmpty() ? 0 : 1;
+            }
+            assertTrue(nonEmpty > QUERIES / 2, "most queries find something: " + nonEmpty);
+        });
+    }
+
+    /**
+     * 600 conversations of 3 users as the service stores them: archived and has_parent true, false, null or absent,
+     * times and titles full of ties, some written after a walk began.
+     */
+    private static List<Document> conversations(Random random) {
+        List<Document> conversations = new ArrayList<>();
+        for (int n = 0; n < 600; n++) {
+            Document conversation = new Document("user_id", "u" + random.nextInt(3)).append("n", n)
+                    .append("conversation_id", String.format("c%04d", random.nextInt(10_000)) + "-" + n)
+                    .append("last_updated_at", new Date(1_000L * random.nextInt(60)))
+                    .append("created_at", new Date(1_000L * random.nextInt(60)))
+                    .append("title", "title " + (char) ('a' + random.nextInt(8)))
+                    .append("selected_repository", "acme/" + random.nextInt(3));
+            Object[] flags = { true, false, null };
+            int archived = random.nextInt(8);
+            if (archived < 3) {
+                conversation.append("archived", flags[archived]);
+            } // else absent, as before the field existed
+            int parent = random.nextInt(6);
+            if (parent < 3) {
+                conversation.append("has_parent", flags[parent]);
+            }
+            if (random.nextInt(10) == 0) {
+                conversation.append("revised_at", new Date(100_000L));
+            }
+            if (random.nextInt(40) == 0) {
+                conversation.remove("last_updated_at");
+            }
+            conversations.add(conversation);
+        }
+        return conversations;
+    }
+
     /** 600 conversations of 3 users, their sort fields full of ties; a few ids missing, arrays or numbers. */
     private static List<Document> documents(Random random) {
         List<Document> documents = new ArrayList<>();
@@ -122,6 +191,45 @@ class KeyedH2CollectionTest {
                 default -> new Document("title", 1);
             };
             return new Query(filter, sort, random.nextInt(3) == 0 ? random.nextInt(30) : 0, 1 + random.nextInt(40));
+        }
+
+        /** A search as ConversationQueries makes one: its filters, maybe a cursor, maybe the text index's matches. */
+        static Query search(Random random, List<Document> conversations) {
+            Document filter = new Document("user_id", "u" + random.nextInt(3));
+            filter.append("archived", random.nextInt(5) == 0 ? true
+                    : new Document("$in", java.util.Arrays.asList(false,
+                            null)));
+            filter.append("has_parent", new Document("$in", random.nextBoolean() ? java.util.Arrays.asList(false, null)
+                    : java.util.Arrays.asList(false, null, true)));
+            if (random.nextInt(5) == 0) {
+                filter.append("selected_repository", "acme/" + random.nextInt(3));
+            }
+            if (random.nextInt(6) == 0) {
+                filter.append("created_at", new Document("$gte", new Date(1_000L * random.nextInt(30))));
+            }
+            String field = List.of("last_updated_at", "created_at", "title").get(random.nextInt(3));
+            boolean descending = random.nextInt(3) > 0;
+            if (random.nextBoolean()) { // the page after a cursor: the last page's values
+                Document last = conversations.get(random.nextInt(conversations.size()));
+                Object value = last.get(field) == null ? new Date(30_000) : last.get(field);
+                String inclusive = descending ? "$lte" : "$gte";
+                String exclusive = descending ? "$lt" : "$gt";
+                filter.append("$and", List.of(new Document(field, new Document(inclusive, value)),
+                        new Document("$or", List.of(new Document(field, new Document(exclusive, value)),
+                                new Document("conversation_id", new Document(exclusive, last.get("conversation_id")))))));
+                filter.append("revised_at", new Document("$not", new Document("$gt", new Date(50_000))));
+            }
+            if (random.nextInt(4) == 0) { // a search with q: the text index's matches, few or many
+                List<Object> ids = new ArrayList<>();
+                int count = random.nextBoolean() ? 1 + random.nextInt(10) : 100 + random.nextInt(400);
+                for (int i = 0; i < count; i++) {
+                    ids.add(conversations.get(random.nextInt(conversations.size())).get("conversation_id"));
+                }
+                filter.append("conversation_id", new Document("$in", ids));
+            }
+            int direction = descending ? -1 : 1;
+            return new Query(filter, new Document(field, direction).append("conversation_id", direction), 0,
+                    1 + random.nextInt(30));
         }
 
         List<Object> page(MongoCollection<Document> collection) {
