@@ -50,6 +50,20 @@ final class KeyedH2Collection extends H2Collection {
     }
 
     /**
+     * Fills a kept index when it is new, as mongo-java-server does, and also when a sorted walk's index does not hold
+     * one entry a document: an earlier version, which kept no such index, wrote to the data file since (a downgrade and
+     * back). Its entries would miss the documents written meanwhile.
+     */
+    @Override
+    public void addIndex(Index<Object> index) {
+        if (index instanceof KeyedSecondaryIndex sorted && !sorted.answersRanges() && !sorted.isEmpty()
+                && sorted.getCount() != count()) {
+            sorted.drop();
+        }
+        super.addIndex(index);
+    }
+
+    /**
      * A page of a sorted query from a walk of a kept index in sort order ({@link SortedWalk}) when one can give it, and
      * reading the index's run of the query's first field does not cost more than the query's {@code $in} of many strings
      * would: that reads one document a value, a walk about {@code (skip + limit) * entries / values} (it reads a

@@ -39,6 +39,11 @@ final class KeyedSecondaryIndex extends Index<Object> {
         this.answersRanges = answersRanges;
     }
 
+    /** Whether it answers ranges of its first field, or serves sorted walks only. */
+    boolean answersRanges() {
+        return answersRanges;
+    }
+
     /** Its entries: each document's key values, then its {@code _id}, to its position. */
     MVMap<KeyValue, Object> entries() {
         return map;

@@ -330,6 +330,30 @@ public final class ContentBenchmark {
                     aloneCpu, service[6] / aloneCpu, service[7], service[8], topKCpu, service[6] / topKCpu,
                     highlightedCpu, service[6] / highlightedCpu, service[10]));
         }
+        pagesTheDatabaseOrders(kinds.get("1 word"));
+    }
+
+    /**
+     * Pages the database orders, through the service alone (no baseline does them): a user's first page without
+     * {@code q} (the conversations list), and with the 1-word queries in another order than relevance. On the embedded
+     * database both once read and sorted every conversation of the user.
+     */
+    private void pagesTheDatabaseOrders(List<String[]> oneWord) throws Exception {
+        report.add("");
+        report.add("| page the database orders | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors "
+                + "| service CPU ms/query | results/query | conversations read from MongoDB/query |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
+        Map<String, List<String[]>> pages = new LinkedHashMap<>();
+        pages.put("no q (the conversations list)", oneWord.stream().map(q -> new String[] { q[0], "" }).toList());
+        pages.put("1 word, sort_order=UPDATED_AT_DESC", oneWord.stream()
+                .map(q -> new String[] { q[0], q[1], "sort_order=UPDATED_AT_DESC" }).toList());
+        for (Map.Entry<String, List<String[]>> page : pages.entrySet()) {
+            System.err.println("searching: " + page.getKey());
+            double[] service = driveSearches(page.getValue());
+            report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.0f "
+                    + "| %.0f |", page.getKey(), concurrency, service[0], service[1], service[2], service[3],
+                    service[4], service[5], service[6], service[7], service[8]));
+        }
     }
 
     /**
@@ -501,7 +525,7 @@ public final class ContentBenchmark {
         String[] query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
         long start = System.nanoTime();
         http.request(new RequestOptions().setMethod(HttpMethod.GET)
-                .setURI("/api/conversations?q=" + URLEncoder.encode(query[1], StandardCharsets.UTF_8))
+                .setURI(uri(query))
                 .addHeader("X-Session-API-Key", Benchmark.key(Integer.parseInt(query[0]))))
                 .compose(request -> request.send()).compose(response -> response.body().map(body -> {
                     if (response.statusCode() == 200) {
@@ -519,6 +543,18 @@ public final class ContentBenchmark {
                     }
                     query(queries, next, end, latency, requests, errors, matches, finished);
                 });
+    }
+
+    /** A search's URI: {@code q} unless empty, and the query's other parameters (its third value) when it has some. */
+    private static String uri(String[] query) {
+        List<String> parameters = new ArrayList<>();
+        if (!query[1].isEmpty()) {
+            parameters.add("q=" + URLEncoder.encode(query[1], StandardCharsets.UTF_8));
+        }
+        if (query.length > 2) {
+            parameters.add(query[2]);
+        }
+        return "/api/conversations" + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
     }
 
     private static int countResults(Buffer body) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import com.mongodb.client.model.IndexOptions;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.convsearch.support.SnapshotMemoryBackend;
 
@@ -218,6 +220,33 @@ class KeyedH2DatabaseTest {
         });
         assertEquals(List.of(1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 34, 37, 40, 43, 46, 49, 52, 55, 58),
                 answers.get(0));
+    }
+
+    @Test
+    void aSortedIndexMissingDocumentsAnEarlierVersionWroteIsFilledAgainAtOpen() throws Exception {
+        Path file = folder.resolve("convsearch.mv");
+        DurableH2Backend first = DurableH2Backend.open(file.toString());
+        Document keys = new Document("user_id", 1).append("archived", 1).append("has_parent", 1)
+                .append("last_updated_at", -1).append("conversation_id", -1);
+        run(first, collection -> {
+            collection.createIndex(keys, new IndexOptions().name("search_v2_user_last_updated_at"));
+            for (int n = 0; n < 30; n++) {
+                collection.insertOne(new Document("user_id", "u").append("conversation_id", "c" + n).append("n", n)
+                        .append("last_updated_at", new java.util.Date(1000L * n)));
+            }
+        });
+        first.close();
+        // an earlier version keeps no such index: the conversations it writes have no entry
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVMap<KeyValue, Object> entries = store.openMap("db.conversations._index_search_v2_user_last_updated_at"
+                + KeyedH2Database.SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+        entries.remove(entries.lastKey());
+        store.close();
+        DurableH2Backend reopened = DurableH2Backend.open(file.toString());
+        run(reopened, collection -> assertEquals(List.of(29, 28, 27), collection.find(new Document("user_id", "u"))
+                .sort(new Document("last_updated_at", -1).append("conversation_id", -1)).limit(3)
+                .map(document -> document.get("n")).into(new ArrayList<>())));
+        reopened.close();
     }
 
     /** The documents' {@code n}, sorted. */
