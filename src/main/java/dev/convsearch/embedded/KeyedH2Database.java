@@ -84,13 +84,14 @@ final class KeyedH2Database extends H2Database {
 
     /**
      * The secondary indexes kept for sorted walks ({@link SortedWalk}): the conversations' search indexes without an
-     * optional equality (ConversationIndexes), one for each sort field. A page of a user's conversations then reads
-     * about a page of them in order, instead of every conversation of the user to sort them (on one user of 8 000, a
-     * first page read all 8 000). The indexes with an equality (repository, tag, trigger) stay unkept: such a search
-     * walks these and checks its filter on each conversation, which each write would otherwise pay for.
+     * optional equality (ConversationIndexes) for the two default orders, last updated ({@code /api/conversations}) and
+     * created ({@code /api/v1/app-conversations}). A page of a user's conversations then reads about a page of them in
+     * order, instead of every conversation of the user to sort them (on one user of 8 000, a first page read all
+     * 8 000). Each kept index costs every write (an import of conversations 5-9 % each, BENCHMARKS.md): the title
+     * orders, and the indexes with an equality (repository, tag, trigger), stay unkept. A search with an equality
+     * walks these and checks its filter on each conversation; a title order sorts the user's matches in a bounded heap.
      */
-    static final Set<String> SORTED = Set.of("search_v2_user_last_updated_at", "search_v2_user_created_at",
-            "search_v2_user_title");
+    static final Set<String> SORTED = Set.of("search_v2_user_last_updated_at", "search_v2_user_created_at");
 
     /**
      * A kept secondary index ({@link #KEPT_SECONDARY}, {@link #SORTED}), filled from the collection's documents when it
