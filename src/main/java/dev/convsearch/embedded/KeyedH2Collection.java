@@ -41,7 +41,10 @@ final class KeyedH2Collection extends H2Collection {
     /** From how many values an {@code $in} of strings is checked by a hash set. */
     static final int HASHED_IN = 16;
 
-    /** The last query's {@code $in}s as hash sets: a query checks each of its documents with the same object. */
+    /**
+     * The last query's {@code $in}s as hash sets: a query checks each of its documents with the same object, and a
+     * collection's queries run one at a time (mongo-java-server synchronizes them on the collection).
+     */
     private volatile HashedIns lastQuery = new HashedIns(null, null, Map.of());
 
     KeyedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,

@@ -1,32 +1,30 @@
 package dev.convsearch.embedded;
 
+import static dev.convsearch.embedded.KeyedH2DatabaseTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.convsearch.support.SnapshotMemoryBackend;
 
 /**
  * The embedded collection's page of a sorted query (a bounded heap) and its {@code $in} of many strings (a hash set)
  * answer as mongo-java-server's own full sort and list scan do: seeded documents with ties in every sort field, ids that
- * are missing, arrays or numbers, and seeded queries.
+ * are missing, arrays or numbers, and seeded queries. Its pages read from the kept sort indexes ({@link SortedWalk})
+ * are those of the in-memory backend, for seeded searches shaped as ConversationQueries makes them.
  */
 class KeyedH2CollectionTest {
 
@@ -197,10 +195,10 @@ class KeyedH2CollectionTest {
         static Query search(Random random, List<Document> conversations) {
             Document filter = new Document("user_id", "u" + random.nextInt(3));
             filter.append("archived", random.nextInt(5) == 0 ? true
-                    : new Document("$in", java.util.Arrays.asList(false,
+                    : new Document("$in", Arrays.asList(false,
                             null)));
-            filter.append("has_parent", new Document("$in", random.nextBoolean() ? java.util.Arrays.asList(false, null)
-                    : java.util.Arrays.asList(false, null, true)));
+            filter.append("has_parent", new Document("$in", random.nextBoolean() ? Arrays.asList(false, null)
+                    : Arrays.asList(false, null, true)));
             if (random.nextInt(5) == 0) {
                 filter.append("selected_repository", "acme/" + random.nextInt(3));
             }
@@ -249,15 +247,6 @@ class KeyedH2CollectionTest {
             List<Object> ns = new ArrayList<>();
             found.forEach(document -> ns.add(document.get("n")));
             return ns;
-        }
-    }
-
-    private static void run(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            work.accept(client.getDatabase("db").getCollection("conversations"));
-        } finally {
-            server.shutdown();
         }
     }
 }

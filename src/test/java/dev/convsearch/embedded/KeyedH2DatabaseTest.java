@@ -255,7 +255,8 @@ class KeyedH2DatabaseTest {
                 .into(new ArrayList<>());
     }
 
-    private static void run(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+    /** Runs {@code work} on collection {@code db.conversations} of {@code backend}, through a server and a client. */
+    static void run(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             work.accept(client.getDatabase("db").getCollection("conversations"));
