@@ -10,6 +10,7 @@ import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 
 /**
@@ -68,6 +69,19 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         values.addAll(prefix);
         while (values.size() < size) {
             values.add(MinKey.getInstance());
+        }
+        return new KeyValue(values);
+    }
+
+    /**
+     * The highest key of {@code size} values that starts with {@code prefix} (the rest {@link MaxKey}): where a run of
+     * keys with that prefix ends.
+     */
+    static KeyValue highestStartingWith(List<Object> prefix, int size) {
+        List<Object> values = new ArrayList<>(size);
+        values.addAll(prefix);
+        while (values.size() < size) {
+            values.add(MaxKey.getInstance());
         }
         return new KeyValue(values);
     }

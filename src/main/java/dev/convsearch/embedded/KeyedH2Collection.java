@@ -94,17 +94,23 @@ final class KeyedH2Collection extends H2Collection {
 
     /** Whether {@code walk} reads fewer documents than the query's smallest {@code $in} of many strings would. */
     private boolean worthWalking(SortedWalk walk, Document query, long wanted) {
-        int fewest = HashedIns.of(query).sets().values().stream().mapToInt(Set::size).min().orElse(Integer.MAX_VALUE);
+        int fewest = hashedIns(query).sets().values().stream().mapToInt(Set::size).min().orElse(Integer.MAX_VALUE);
         return fewest == Integer.MAX_VALUE || (double) fewest * fewest > (double) wanted * walk.entriesOfFirst();
     }
 
-    @Override
-    protected boolean documentMatchesQuery(Document document, Document query) {
+    /** {@code query}'s {@code $in}s as hash sets, made once a query (the walk's choice and each document share them). */
+    private HashedIns hashedIns(Document query) {
         HashedIns hashed = lastQuery;
         if (hashed.query != query) {
             hashed = HashedIns.of(query);
             lastQuery = hashed;
         }
+        return hashed;
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        HashedIns hashed = hashedIns(query);
         if (hashed.sets.isEmpty()) {
             return super.documentMatchesQuery(document, query);
         }

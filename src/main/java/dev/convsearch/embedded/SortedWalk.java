@@ -16,7 +16,6 @@ import org.h2.mvstore.MVMap;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.MaxKey;
 
 /**
  * The first matches of a sorted query, read from a secondary index in the sort's order, as MongoDB reads a page from
@@ -242,11 +241,7 @@ final class SortedWalk {
 
     /** The highest key that starts with {@code prefix}. */
     private KeyValue highest(List<Object> prefix) {
-        List<Object> values = new ArrayList<>(prefix);
-        while (values.size() < fields.size() + 1) {
-            values.add(MaxKey.getInstance());
-        }
-        return new KeyValue(values);
+        return KeyValueType.highestStartingWith(prefix, fields.size() + 1);
     }
 
     /** The entries of one set of values before the sort's fields, in the walk's order, from the query's bound. */
@@ -261,7 +256,7 @@ final class SortedWalk {
                 List<Object> from = new ArrayList<>(prefix);
                 from.add(bound);
                 if (ascending) {
-                    low = KeyValueType.lowestStartingWith(from, fields.size() + 1);
+                    low = lowest(from);
                 } else {
                     high = highest(from);
                 }
