@@ -65,12 +65,7 @@ final class KeyValueType extends BasicDataType<KeyValue> {
      * keys with that prefix begins in a map ordered by this type.
      */
     static KeyValue lowestStartingWith(List<Object> prefix, int size) {
-        List<Object> values = new ArrayList<>(size);
-        values.addAll(prefix);
-        while (values.size() < size) {
-            values.add(MinKey.getInstance());
-        }
-        return new KeyValue(values);
+        return padded(prefix, size, MinKey.getInstance());
     }
 
     /**
@@ -78,10 +73,15 @@ final class KeyValueType extends BasicDataType<KeyValue> {
      * keys with that prefix ends.
      */
     static KeyValue highestStartingWith(List<Object> prefix, int size) {
+        return padded(prefix, size, MaxKey.getInstance());
+    }
+
+    /** A key of {@code size} values: {@code prefix}, then {@code filler}. */
+    private static KeyValue padded(List<Object> prefix, int size, Object filler) {
         List<Object> values = new ArrayList<>(size);
         values.addAll(prefix);
         while (values.size() < size) {
-            values.add(MaxKey.getInstance());
+            values.add(filler);
         }
         return new KeyValue(values);
     }
