@@ -309,26 +309,29 @@ public final class ContentBenchmark {
     private void searchEveryKind(Map<String, List<String[]>> kinds, Path conversationDocs) throws Exception {
         warmUpTheJit(kinds, conversationDocs);
         report.add("| search (q) | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | service CPU ms/query "
-                + "| of which JIT compiler | Lucene alone CPU ms/query | ratio | results/query "
+                + "| of which JIT compiler | Lucene alone CPU ms/query | ratio | of which its matching and page "
+                + "(no text matches) | results/query "
                 + "| conversations read from MongoDB/query | one doc per conversation, top 21: CPU ms/query | ratio "
                 + "| the same, + the page's best 3 passages each (UnifiedHighlighter): CPU ms/query | ratio "
                 + "| index segments at the end |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<String[]>> kind : kinds.entrySet()) {
             System.err.println("searching: " + kind.getKey());
             double[] service = driveSearches(kind.getValue());
             List<String[]> queries = bench(kind.getValue());
-            double aloneCpu = cpuPerQuery(() -> LuceneAlone.run(indexFolder, queries, concurrency, 20, warmup,
+            double aloneCpu = cpuPerQuery(() -> LuceneAlone.run(indexFolder, queries, concurrency, 20, true, warmup,
                     duration));
+            double matchingCpu = cpuPerQuery(() -> LuceneAlone.run(indexFolder, queries, concurrency, 20, false,
+                    warmup, duration));
             double topKCpu = cpuPerQuery(() -> LuceneAlone.runConversationDocs(conversationDocs, queries,
                     concurrency, 21, 0, warmup, duration));
             double highlightedCpu = cpuPerQuery(() -> LuceneAlone.runConversationDocs(conversationDocs, queries,
                     concurrency, 21, 3, warmup, duration));
             report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.3f | "
-                    + "%.3f | %.2f | %.0f | %.0f | %.3f | %.2f | %.3f | %.2f | %.0f |", kind.getKey(), concurrency,
-                    service[0], service[1], service[2], service[3], service[4], service[5], service[6], service[9],
-                    aloneCpu, service[6] / aloneCpu, service[7], service[8], topKCpu, service[6] / topKCpu,
-                    highlightedCpu, service[6] / highlightedCpu, service[10]));
+                    + "%.3f | %.2f | %.3f | %.0f | %.0f | %.3f | %.2f | %.3f | %.2f | %.0f |", kind.getKey(),
+                    concurrency, service[0], service[1], service[2], service[3], service[4], service[5], service[6],
+                    service[9], aloneCpu, service[6] / aloneCpu, matchingCpu, service[7], service[8], topKCpu,
+                    service[6] / topKCpu, highlightedCpu, service[6] / highlightedCpu, service[10]));
         }
         pagesTheDatabaseOrders(kinds.get("1 word"));
     }
@@ -427,7 +430,7 @@ public final class ContentBenchmark {
                 + "%.1f s, of which its JIT compiler threads %.1f s", jitWarmup.toSeconds(),
                 (Benchmark.processCpuMillis(servicePid) - cpuBefore) / 1e3,
                 (Benchmark.compilerCpuMillis(servicePid) - compilerBefore) / 1e3));
-        LuceneAlone.run(indexFolder, bench(mixed), concurrency, 20, Duration.ZERO, jitWarmup);
+        LuceneAlone.run(indexFolder, bench(mixed), concurrency, 20, true, Duration.ZERO, jitWarmup);
         LuceneAlone.runConversationDocs(conversationDocs, bench(mixed), concurrency, 21, 3, Duration.ZERO, jitWarmup);
     }
 
