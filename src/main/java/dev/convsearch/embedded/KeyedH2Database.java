@@ -87,9 +87,10 @@ final class KeyedH2Database extends H2Database {
      * optional equality (ConversationIndexes) for the two default orders, last updated ({@code /api/conversations}) and
      * created ({@code /api/v1/app-conversations}). A page of a user's conversations then reads about a page of them in
      * order, instead of every conversation of the user to sort them (on one user of 8 000, a first page read all
-     * 8 000). Each kept index costs every write (an import of conversations 5-9 % each, BENCHMARKS.md): the title
-     * orders, and the indexes with an equality (repository, tag, trigger), stay unkept. A search with an equality
-     * walks these and checks its filter on each conversation; a title order sorts the user's matches in a bounded heap.
+     * 8 000). Each kept index costs every write (with these two an import of conversations ran 3-11 % slower,
+     * BENCHMARKS.md): the title orders, and the indexes with an equality (repository, tag, trigger), stay unkept. A
+     * search with an equality walks these and checks its filter on each conversation; a title order sorts the user's
+     * matches in a bounded heap.
      */
     static final Set<String> SORTED = Set.of("search_v2_user_last_updated_at", "search_v2_user_created_at");
 

@@ -3,10 +3,8 @@ package dev.convsearch.embedded;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -99,23 +97,20 @@ final class SortedWalk {
                 runs.add(run);
             }
         }
-        Set<Object> seen = new HashSet<>();
-        List<Document> found = new ArrayList<>();
+        List<Document> found = new ArrayList<>(); // one entry a document: one with an array in the index is given up
         KeyValue last = null;
         while (!runs.isEmpty()) {
             Run run = runs.poll();
             if (found.size() >= wanted && !sameSortValues(run.key(), last)) {
                 break;
             }
-            if (seen.add(run.position())) {
-                Document document = read.apply(run.position());
-                if (hasArray(document)) {
-                    return null;
-                }
-                if (matches.test(document)) {
-                    found.add(document);
-                    last = run.key();
-                }
+            Document document = read.apply(run.position());
+            if (hasArray(document)) {
+                return null;
+            }
+            if (matches.test(document)) {
+                found.add(document);
+                last = run.key();
             }
             if (run.advance()) {
                 runs.add(run);
