@@ -10,7 +10,7 @@
 # page without q, and the 1-word queries in UPDATED_AT_DESC order.
 #   scripts/content-bench.sh [--users=10] [--conversations=500] [--events=40] [--event-bytes=500] [--concurrency=16]
 #                            [--seconds=10] [--warmup=5] [--jit-warmup=60] [--seed=23] [--search-only] [--data=DIR]
-#                            [--wire] [--trickle=EVENTS_PER_SECOND]
+#                            [--wire | --wire=indexed] [--trickle=EVENTS_PER_SECOND]
 # Before the first measured search, --jit-warmup seconds of every kind of query mixed, unmeasured (0: none, as before
 # 2026-12-06): each kind's own 5 s warm-up left the JIT compiling through the measured window.
 # --search-only searches the data of the last run (target/content-bench/data) without loading it again.
@@ -19,7 +19,9 @@
 # --trickle posts that many new events a second (batches of 5) from before the JIT warm-up to the last search, as
 # agent-servers feeding running conversations do: the index is never quiet, and the service's CPU holds the writes'.
 # --wire runs the service on an in-memory MongoDB-wire server in a process of its own (scripts/bench.sh's), instead of
-# the embedded database: what the service and Lucene cost when the database is not the embedded one.
+# the embedded database: what the service and Lucene cost when the database is not the embedded one. That server reads
+# every document of a collection for a page; --wire=indexed runs the embedded database's backend in that process
+# instead (on a temporary file), which reads a page from its indexes, as MongoDB does.
 # On the embedded database it then restarts the service: on an empty data folder and on the loaded one after a clean
 # stop (3 rounds each), and on the loaded one after a kill -9, and prints the time to ready and the catch-up's own line.
 # The service runs from target/quarkus-app on SERVICE_JAVA (default: java on PATH) with JAVA_OPTS (default -Xmx256m).
@@ -32,6 +34,7 @@ service_java=${SERVICE_JAVA:-java}
 users=10
 search_only=false
 wire=false
+wire_backend=memory
 elsewhere=false
 data="$PWD/target/content-bench/data"
 args=()
@@ -40,6 +43,8 @@ for arg in "$@"; do
     [[ "$arg" == --search-only ]] && search_only=true
     if [[ "$arg" == --wire ]]; then
         wire=true
+    elif [[ "$arg" == --wire=indexed ]]; then
+        wire=true; wire_backend=indexed
     elif [[ "$arg" == --data=* ]]; then
         data=$(cd "${arg#--data=}" && pwd); elsewhere=true; search_only=true; args+=(--search-only)
     else
@@ -61,7 +66,7 @@ pids=()
 trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 mongo=""
 if [ "$wire" = true ]; then
-    java -Xmx2g -cp "$classpath" dev.convsearch.support.StandaloneMongoWireServer 27020 > target/content-bench/mongo.log 2>&1 &
+    java -Xmx2g -cp "$classpath" dev.convsearch.support.StandaloneMongoWireServer 27020 "$wire_backend" > target/content-bench/mongo.log 2>&1 &
     pids+=($!)
     mongo="mongodb://127.0.0.1:27020"
     sleep 2
