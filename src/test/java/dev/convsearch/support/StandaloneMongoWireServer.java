@@ -25,21 +25,23 @@ public final class StandaloneMongoWireServer {
 
     public static void main(String[] args) throws InterruptedException, IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 27018;
-        boolean indexed = args.length > 1 && args[1].equals("indexed");
-        Path folder = indexed ? Files.createTempDirectory("convsearch-wire-") : null;
-        MongoBackend backend = indexed ? EmbeddedBackends.durable(folder.resolve("wire.mv").toString())
-                : new MemoryBackend();
+        String kind = args.length > 1 ? args[1] : "memory";
+        if (!kind.equals("memory") && !kind.equals("indexed")) {
+            throw new IllegalArgumentException("the backend is memory or indexed, not " + kind);
+        }
+        Path file = kind.equals("indexed") ? Files.createTempDirectory("convsearch-wire-").resolve("wire.mv") : null;
+        MongoBackend backend = file == null ? new MemoryBackend() : EmbeddedBackends.durable(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();
-            if (folder != null) {
-                folder.resolve("wire.mv").toFile().delete();
-                folder.toFile().delete();
+            if (file != null) {
+                file.toFile().delete();
+                file.getParent().toFile().delete();
             }
         }));
-        System.out.println("mongo-java-server (" + (indexed ? "the embedded database's backend, in " + folder
-                : "memory") + ") listening on mongodb://127.0.0.1:" + port);
+        String kept = file == null ? "memory" : "the embedded database's backend, on " + file;
+        System.out.println("mongo-java-server (" + kept + ") listening on mongodb://127.0.0.1:" + port);
         new CountDownLatch(1).await();
     }
 }
