@@ -79,8 +79,9 @@ public final class TextHits {
     }
 
     /**
-     * Whether most of the user's conversations match: then reading all the user's conversations the filters select,
-     * and keeping the matches, is cheaper than asking MongoDB for each match by its id.
+     * Whether most of the user's conversations match: then reading the user's conversations the filters select, and
+     * keeping the matches, is cheaper than asking MongoDB for each match by its id (for a count, all of them; for a page
+     * in an order MongoDB keeps, about a page).
      */
     public boolean most() {
         return ids.size() * 2 > conversations;

@@ -69,6 +69,15 @@ public class ConversationRepository implements ReactivePanacheMongoRepository<Co
                 .range(0, limit - 1).list();
     }
 
+    /**
+     * {@link #findPage}, counted in {@link #conversationsRead()}: for a search with {@code q} that reads the
+     * conversations the filter selects and keeps its matches.
+     */
+    public Uni<List<ConversationDocument>> readPage(SearchFilter filter, SortOrder order, PagePosition after,
+            int limit) {
+        return counted(findPage(filter, order, after, limit));
+    }
+
     /** {@link #findPage}, among the conversations {@code among} only. */
     public Uni<List<ConversationDocument>> findPage(SearchFilter filter, SortOrder order, PagePosition after,
             int limit, Collection<String> among) {

@@ -86,7 +86,7 @@ public class ConversationService {
                 return RelevancePage.read(repository, filter, limit + 1, after, hits).chain(found -> page(
                         filter, order, limit, asOf, found.docs(), query, found.relevance(), view, pageOf));
             }
-            return repository.findPage(filter, order, after, limit + 1, hits.ids())
+            return DatePage.read(repository, filter, order, limit + 1, after, asOf, hits)
                     .chain(found -> page(filter, order, limit, asOf, found, query, null, view, pageOf));
         });
     }

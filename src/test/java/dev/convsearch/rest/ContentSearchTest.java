@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 import jakarta.inject.Inject;
 
@@ -218,6 +219,59 @@ class ContentSearchTest {
         assertEquals(5, SearchWalker.count(user, SearchWalker.CONVERSATIONS,
                 Map.of("q", "sighted", "selected_repository", "acme/rare")));
         assertEquals(40, SearchWalker.count(user, SearchWalker.CONVERSATIONS, Map.of("q", "sighted ridge")));
+    }
+
+    /**
+     * A search with {@code q} in an order MongoDB keeps reads about a page when most of the user's conversations match
+     * (it reads them in that order and keeps the matches), and asks for the matches by id when few do; either way a
+     * walk visits the matches the filters select, each once, in the order a search without {@code q} gives them, and
+     * as many as the count.
+     */
+    @Test
+    void aSearchInAnOrderMongoDbKeepsReadsAboutAPageAndWalksExactly() {
+        TestUsers user = TestUsers.JACK;
+        for (int i = 0; i < 30; i++) {
+            String id = "cs-heron-" + i;
+            create(user, id, (i % 3 == 0 ? "Lake " : "Shore ") + i, i % 5 == 0 ? "acme/rare" : "acme/common");
+            String said = i % 10 == 3 ? "an osprey and a heron" : "a heron";
+            events(user, id, message("h" + i, "user", said + " over the water")).then().statusCode(200);
+        }
+
+        long before = conversations.conversationsRead();
+        List<String> first = user.request().queryParams(Map.of("q", "heron", "sort_order", "UPDATED_AT_DESC",
+                "limit", 5)).get(SEARCH).then().statusCode(200).extract().jsonPath()
+                .getList("results.conversation_id");
+        long read = conversations.conversationsRead() - before;
+        assertEquals(5, first.size());
+        assertTrue(read <= 6, "a page of 5 when all 30 match read " + read + " conversations");
+
+        // which conversations each q matches, by number: all, 20 of 30 (most), 3 of 30 (few)
+        Map<String, IntPredicate> matching = Map.of("heron", i -> true, "heron shore", i -> i % 3 != 0,
+                "osprey water", i -> i % 10 == 3);
+        for (SearchWalker.Surface surface : List.of(SearchWalker.CONVERSATIONS, SearchWalker.APP_CONVERSATIONS)) {
+            // the title orders are the V1 search's only
+            List<String> orders = surface == SearchWalker.CONVERSATIONS ? List.of("UPDATED_AT_DESC", "CREATED_AT")
+                    : List.of("UPDATED_AT_DESC", "CREATED_AT", "TITLE_DESC");
+            for (String order : orders) {
+                for (Map<String, String> filters : List.of(Map.<String, String> of(),
+                        Map.of("selected_repository", "acme/rare"))) {
+                    Map<String, Object> plain = new HashMap<>(filters);
+                    plain.put("sort_order", order);
+                    List<String> all = SearchWalker.walk(user, surface, plain, 100);
+                    for (String q : matching.keySet()) {
+                        List<String> expected = all.stream().filter(id -> matching.get(q)
+                                .test(Integer.parseInt(id.substring("cs-heron-".length())))).toList();
+                        Map<String, Object> params = new HashMap<>(filters);
+                        params.put("q", q);
+                        Map<String, Object> ordered = new HashMap<>(params);
+                        ordered.put("sort_order", order);
+                        List<String> walked = SearchWalker.walk(user, surface, ordered, 2);
+                        assertEquals(expected, walked, ordered + " walked in pages of 2");
+                        assertEquals(SearchWalker.count(user, surface, params), walked.size(), ordered.toString());
+                    }
+                }
+            }
+        }
     }
 
     @Test
