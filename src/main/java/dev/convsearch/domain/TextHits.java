@@ -80,10 +80,19 @@ public final class TextHits {
 
     /**
      * Whether most of the user's conversations match: then reading the user's conversations the filters select, and
-     * keeping the matches, is cheaper than asking MongoDB for each match by its id (for a count, all of them; for a page
-     * in an order MongoDB keeps, about a page).
+     * keeping the matches, is cheaper than asking MongoDB for each match by its id (for a count, all of them; for a
+     * page in an order MongoDB keeps, about a page).
      */
     public boolean most() {
         return ids.size() * 2 > conversations;
+    }
+
+    /**
+     * How many of the user's conversations to read, whichever they are, to find about {@code wanted} matches among
+     * them: as many more as the matches are rare, and a quarter more again (at least {@code wanted}).
+     */
+    public int toFind(int wanted) {
+        long toRead = (long) Math.ceil(1.25 * wanted * conversations / Math.max(1, ids.size()));
+        return (int) Math.max(wanted, Math.min(Integer.MAX_VALUE, toRead));
     }
 }

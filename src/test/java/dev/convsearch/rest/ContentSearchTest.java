@@ -243,7 +243,8 @@ class ContentSearchTest {
                 .getList("results.conversation_id");
         long read = conversations.conversationsRead() - before;
         assertEquals(5, first.size());
-        assertTrue(read <= 6, "a page of 5 when all 30 match read " + read + " conversations");
+        // the page and one more, and a quarter more (TextHits.toFind): not all 30
+        assertTrue(read <= 8, "a page of 5 when all 30 match read " + read + " conversations");
 
         // which conversations each q matches, by number: all, 20 of 30 (most), 3 of 30 (few)
         Map<String, IntPredicate> matching = Map.of("heron", i -> true, "heron shore", i -> i % 3 != 0,
