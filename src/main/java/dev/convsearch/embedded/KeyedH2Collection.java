@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -47,9 +48,13 @@ final class KeyedH2Collection extends H2Collection {
      */
     private volatile HashedIns lastQuery = new HashedIns(null, null, Map.of());
 
+    /** The collection's documents by id (mongo-java-server's data map). */
+    private final MVMap<Object, Document> documents;
+
     KeyedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
+        this.documents = dataMap;
     }
 
     /**
@@ -89,7 +94,60 @@ final class KeyedH2Collection extends H2Collection {
                 }
             }
         }
+        if (batchSize > 0 && readsEveryDocument(query, orderBy, numberToSkip, numberToReturn, fieldSelector)) {
+            ScanCursor cursor = new ScanCursor(cursorRegistry.generateCursorId(), this, query);
+            List<Document> first = cursor.takeDocuments(batchSize);
+            if (cursor.isEmpty()) {
+                return new QueryResult(first);
+            }
+            cursorRegistry.add(cursor);
+            return new QueryResult(first, cursor);
+        }
         return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+    }
+
+    /**
+     * Whether a client's query reads the whole collection for an answer of any length: no index serves it, and it has
+     * no order, skip, limit or projection. Its matches are then given a batch at a time ({@link ScanCursor}). Only a
+     * client's find asks for batches: mongo-java-server's own queries (a count, an update, a distinct) read their whole
+     * answer at once.
+     */
+    private boolean readsEveryDocument(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            Document fieldSelector) {
+        return (orderBy == null || orderBy.isEmpty()) && numberToSkip <= 0 && numberToReturn == 0
+                && (fieldSelector == null || fieldSelector.isEmpty())
+                && getIndexes().stream().noneMatch(index -> index.canHandle(query));
+    }
+
+    /** Up to {@code count} documents after the id {@code after}, in id order; the id of the last, and whether more follow. */
+    record Batch(List<Document> documents, Object last, boolean more) {
+    }
+
+    /**
+     * The first {@code count} documents that match {@code query} after the one of id {@code after} (from the first when
+     * null), in id order, read from the data map, so that only those are held in memory. Under the collection's lock, as
+     * each query of mongo-java-server's is.
+     */
+    synchronized Batch scan(Object after, Document query, int count) {
+        List<Document> found = new ArrayList<>();
+        Object last = after;
+        Cursor<Object, Document> cursor = documents.cursor(after);
+        while (cursor.hasNext()) {
+            Object id = cursor.next();
+            if (after != null && documents.getKeyType().compare(id, after) == 0) {
+                continue;
+            }
+            Document document = cursor.getValue();
+            if (!documentMatchesQuery(document, query)) {
+                continue;
+            }
+            if (found.size() == count) {
+                return new Batch(found, last, true);
+            }
+            found.add(document);
+            last = id;
+        }
+        return new Batch(found, last, false);
     }
 
     /** Whether {@code walk} reads fewer documents than the query's smallest {@code $in} of many strings would. */

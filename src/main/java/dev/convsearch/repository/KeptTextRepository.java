@@ -60,6 +60,8 @@ public class KeptTextRepository {
     static final String WRITTEN_AT = "written_at";
     static final String WRITER = "writer";
     static final String DELETED_AT = "deleted_at";
+    /** How many texts a read of many asks MongoDB for at once. */
+    static final int READ_BATCH = 1000;
     /** A replica down longer than this misses deletions: it must build its index again (see the follower). */
     public static final Duration DELETIONS_KEPT = Duration.ofDays(7);
 
@@ -154,9 +156,12 @@ public class KeptTextRepository {
         return events.find(query, new FindOptions().sort(new Document(WRITTEN_AT, 1))).map(KeptTextRepository::text);
     }
 
-    /** Every text ever kept (to build an index anew), in no particular order. */
+    /**
+     * Every text ever kept (to build an index anew), in no particular order, in batches of {@link #READ_BATCH}, so that
+     * the embedded database too gives them a batch at a time rather than all at once.
+     */
     public Multi<KeptText> all() {
-        return events.find().map(KeptTextRepository::text);
+        return events.find(new FindOptions().batchSize(READ_BATCH)).map(KeptTextRepository::text);
     }
 
     /** A conversation's deletion: whose, which, and when. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.IndexOptions;
 
 import dev.convsearch.support.SnapshotMemoryBackend;
@@ -106,6 +107,53 @@ class KeyedH2CollectionTest {
             }
             assertTrue(nonEmpty > QUERIES / 2, "most queries find something: " + nonEmpty);
         });
+    }
+
+    /**
+     * A find that reads the whole collection (building the search index anew reads every kept text) is given a batch at
+     * a time from the file, as MongoDB gives it, not read into memory whole at the query: a document written after the
+     * first batch is seen when its id comes later, not when it comes earlier, and one deleted before its batch is not
+     * given. mongo-java-server's own queries (an update, a count) still see every document.
+     */
+    @Test
+    void aFindOfEveryDocumentIsReadABatchAtATimeInIdOrder() {
+        DurableH2Backend embedded = DurableH2Backend.open(folder.resolve("convsearch.mv").toString());
+        run(embedded, collection -> {
+            List<Document> documents = new ArrayList<>();
+            for (int n = 0; n < 2_500; n++) {
+                documents.add(new Document("_id", String.format("d%04d", n)).append("even", n % 2 == 0));
+            }
+            collection.insertMany(documents);
+            List<Object> given = new ArrayList<>();
+            try (MongoCursor<Document> cursor = collection.find().batchSize(100).iterator()) {
+                given.add(cursor.next().get("_id"));
+                collection.insertOne(new Document("_id", "d0050+").append("even", true)); // before the first batch's end
+                collection.insertOne(new Document("_id", "d9999").append("even", true));
+                collection.deleteOne(new Document("_id", "d2000"));
+                cursor.forEachRemaining(document -> given.add(document.get("_id")));
+            }
+            List<Object> expected = new ArrayList<>();
+            for (int n = 0; n < 2_500; n++) {
+                if (n != 2_000) {
+                    expected.add(String.format("d%04d", n));
+                }
+            }
+            expected.add("d9999");
+            assertEquals(expected, given);
+
+            List<Object> even = new ArrayList<>();
+            collection.find(new Document("even", true)).batchSize(7)
+                    .forEach(document -> even.add(document.get("_id")));
+            assertEquals(1_251, even.size());
+            assertEquals(List.of("d0000", "d0002", "d0004"), even.subList(0, 3));
+            assertEquals(List.of("d0050", "d0050+", "d0052"), even.subList(25, 28));
+            assertEquals("d9999", even.get(even.size() - 1));
+
+            assertEquals(2_501, collection.updateMany(new Document(), new Document("$set",
+                    new Document("seen", true))).getModifiedCount());
+            assertEquals(2_501, collection.countDocuments(new Document("seen", true)));
+        });
+        embedded.close();
     }
 
     /**
