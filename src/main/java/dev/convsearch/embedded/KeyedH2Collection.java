@@ -94,29 +94,28 @@ final class KeyedH2Collection extends H2Collection {
                 }
             }
         }
-        if (batchSize > 0 && readsEveryDocument(query, orderBy, numberToSkip, numberToReturn, fieldSelector)) {
-            ScanCursor cursor = new ScanCursor(cursorRegistry.generateCursorId(), this, query);
-            List<Document> first = cursor.takeDocuments(batchSize);
-            if (cursor.isEmpty()) {
-                return new QueryResult(first);
-            }
-            cursorRegistry.add(cursor);
-            return new QueryResult(first, cursor);
-        }
         return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
     }
 
     /**
-     * Whether a client's query reads the whole collection for an answer of any length: no index serves it, and it has
-     * no order, skip, limit or projection. Its matches are then given a batch at a time ({@link ScanCursor}). Only a
-     * client's find asks for batches: mongo-java-server's own queries (a count, an update, a distinct) read their whole
-     * answer at once.
+     * A query that no index serves, as mongo-java-server reads it (every document into memory at once); but a client's
+     * find with no order, skip, limit or projection is given a batch at a time ({@link ScanCursor}). Only a client's
+     * find asks for batches: mongo-java-server's own queries (a count, an update, a distinct) read their whole answer.
      */
-    private boolean readsEveryDocument(Document query, Document orderBy, int numberToSkip, int numberToReturn,
-            Document fieldSelector) {
-        return (orderBy == null || orderBy.isEmpty()) && numberToSkip <= 0 && numberToReturn == 0
-                && (fieldSelector == null || fieldSelector.isEmpty())
-                && getIndexes().stream().noneMatch(index -> index.canHandle(query));
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        if (batchSize <= 0 || orderBy != null && !orderBy.isEmpty() || numberToSkip > 0 || numberToReturn != 0
+                || fieldSelector != null && !fieldSelector.isEmpty()) {
+            return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+        ScanCursor cursor = new ScanCursor(cursorRegistry.generateCursorId(), this, query);
+        List<Document> first = cursor.takeDocuments(batchSize);
+        if (cursor.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
     }
 
     /** Up to {@code count} documents after the id {@code after}, in id order; the id of the last, and whether more follow. */
@@ -130,13 +129,14 @@ final class KeyedH2Collection extends H2Collection {
      */
     synchronized Batch scan(Object after, Document query, int count) {
         List<Document> found = new ArrayList<>();
+        Object from = after == null ? null : documents.higherKey(after);
+        if (after != null && from == null) {
+            return new Batch(found, after, false);
+        }
         Object last = after;
-        Cursor<Object, Document> cursor = documents.cursor(after);
+        Cursor<Object, Document> cursor = documents.cursor(from);
         while (cursor.hasNext()) {
             Object id = cursor.next();
-            if (after != null && documents.getKeyType().compare(id, after) == 0) {
-                continue;
-            }
             Document document = cursor.getValue();
             if (!documentMatchesQuery(document, query)) {
                 continue;

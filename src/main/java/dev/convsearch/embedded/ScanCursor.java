@@ -14,7 +14,7 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class ScanCursor extends AbstractCursor {
 
-    /** The most documents a batch holds, whatever the client asks: what the follower takes in at once. */
+    /** The most documents a batch holds, whatever the client asks, so that a batch stays small in memory. */
     static final int LARGEST_BATCH = 1000;
 
     private final KeyedH2Collection collection;
