@@ -16,6 +16,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.internal.hppc.IntIntHashMap;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
@@ -33,10 +34,11 @@ import org.apache.lucene.util.BytesRef;
  * the next word's ...), gathered segment by segment. In a segment in {@link LuceneTextIndex#LAYOUT} the user's texts
  * are one run of documents, and each slot is scored over that run alone; in an earlier version's segment each slot is
  * filtered to the user's texts. Within a segment a conversation is its doc values' ordinal: a hit costs a slot of an
- * array, and each conversation a segment holds is looked up by its id once a search, not once a hit or a slot. The ids
- * of a segment's ordinals are read once for the segment's life and shared by every search. The rows of all
- * conversations are one array; the first segment with hits gives its rows as they are, and conversations are matched
- * by id only when a second one has hits (a merged index has one segment: no id is hashed).
+ * array (its row found by ordinal once a run of the conversation's hits), and each conversation a segment holds is
+ * looked up by its id once a search, not once a hit or a slot; nothing a search makes grows with the other users'
+ * conversations. The ids of a segment's ordinals are read once for the segment's life and shared by every search. The
+ * rows of all conversations are one array; the first segment with hits gives its rows as they are, and conversations
+ * are matched by id only when a second one has hits (a merged index has one segment: no id is hashed).
  */
 final class ConversationScores {
 
@@ -128,8 +130,15 @@ final class ConversationScores {
     /** The best scores of one segment's conversations, a row of slots for each ordinal a hit touched. */
     private final class LeafScores implements LeafCollector {
         private final String[] idOf;
-        /** For each ordinal, its row plus one (0: no hit yet). */
-        private final int[] rowOf;
+        /**
+         * The row of each ordinal a hit touched. A hash map (Lucene's own), not an array by ordinal: a segment holds
+         * every user's conversations, a search touches the user's, and an array of the segment's size made for each
+         * search cost a user among a million other conversations a third more CPU and 4 MB a search.
+         */
+        private final IntIntHashMap rowOf = new IntIntHashMap();
+        /** The last ordinal hit and its row: a conversation's texts are one run in a segment in the layout. */
+        private int lastOrd = -1;
+        private int lastRow;
         private int[] ordOf = new int[64];
         private float[] rows = new float[64 * slots.size()];
         private int touched;
@@ -140,7 +149,6 @@ final class ConversationScores {
         LeafScores(LeafReaderContext leaf, int values) {
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
-            rowOf = new int[values];
         }
 
         @Override
@@ -154,22 +162,24 @@ final class ConversationScores {
                 return;
             }
             int ord = conversations.ordValue();
-            int row = rowOf[ord] - 1;
-            if (row < 0) {
-                row = newRow(ord);
+            if (ord != lastOrd) {
+                int found = rowOf.indexOf(ord);
+                lastRow = rowOf.indexExists(found) ? rowOf.indexGet(found) : newRow(ord, found);
+                lastOrd = ord;
             }
-            int at = row * slots.size() + slot;
+            int at = lastRow * slots.size() + slot;
             rows[at] = Math.max(rows[at], scorer.score());
         }
 
-        private int newRow(int ord) {
+        /** A row for {@code ord}, which {@link #rowOf} does not hold ({@code found}: where its lookup ended). */
+        private int newRow(int ord, int found) {
             if (touched == ordOf.length) {
                 ordOf = Arrays.copyOf(ordOf, 2 * touched);
                 rows = Arrays.copyOf(rows, 2 * rows.length);
             }
             ordOf[touched] = ord;
-            rowOf[ord] = ++touched;
-            return touched - 1;
+            rowOf.indexInsert(found, ord, touched);
+            return touched++;
         }
 
         /** Adds this segment's best scores to the search's, by conversation id. */

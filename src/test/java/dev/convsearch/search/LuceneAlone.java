@@ -177,7 +177,7 @@ public final class LuceneAlone {
      * without ordering every match (a sort of all of them cost a long history's 1-word search a third of a
      * millisecond more than the service pays).
      */
-    private static List<String> best(TextHits found, int pageSize) {
+    static List<String> best(TextHits found, int pageSize) {
         PriorityQueue<Integer> worstFirst = new PriorityQueue<>(pageSize + 1, (a, b) -> found.compare(b, a));
         for (int i = 0; i < found.size(); i++) {
             if (worstFirst.size() < pageSize) {
