@@ -185,6 +185,57 @@ class LuceneTextIndexTest {
     }
 
     @Test
+    void aUsersAnswersAreTheSameAmongOtherUsersTexts(@TempDir Path crowded) throws IOException {
+        // the same user's texts, in the same batches (segments), alone and among other users' conversations: some
+        // with the user's conversation ids, most with ids between them (so the user's ordinals are far apart)
+        Random random = new Random(37);
+        LuceneTextIndex alone = open();
+        LuceneTextIndex among = new LuceneTextIndex(new SearchIndexFolder(crowded), java.time.Duration.ZERO);
+        among.open().await().indefinitely();
+        for (int batch = 0; batch < 3; batch++) {
+            List<KeptText> users = new ArrayList<>();
+            List<KeptText> others = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String conversation = "c" + random.nextInt(12);
+                users.add(i % 8 == 0 ? KeptText.title("u1", conversation, words(random, 3), COMPLETE)
+                        : new KeptText("u1", conversation, "e" + batch + "-" + i, COMPLETE, "agent", "MessageEvent",
+                                words(random, 4 + random.nextInt(12)), COMPLETE));
+            }
+            for (int i = 0; i < 400; i++) {
+                String conversation = i % 10 == 0 ? "c" + random.nextInt(12) : "c" + random.nextInt(12) + "-" + i;
+                String other = (random.nextBoolean() ? "a" : "z") + random.nextInt(25); // runs before and after u1's
+                others.add(new KeptText(other, conversation, "o" + batch + "-" + i, COMPLETE,
+                        "user", "MessageEvent", words(random, 4 + random.nextInt(12)), COMPLETE));
+            }
+            alone.keep(users).await().indefinitely();
+            // the others' texts among the user's, the user's in their order (of equally good events of one time, a
+            // page shows them in the order they were written)
+            List<KeptText> both = new ArrayList<>();
+            for (int u = 0, o = 0; u < users.size() || o < others.size();) {
+                boolean user = o == others.size() || u < users.size() && random.nextInt(11) == 0;
+                both.add(user ? users.get(u++) : others.get(o++));
+            }
+            among.keep(both).await().indefinitely();
+            for (LuceneTextIndex index : List.of(alone, among)) {
+                index.find("u1", TextQuery.parse("build")).await().indefinitely(); // a segment per batch
+            }
+        }
+        assertEquals(3, segments(among));
+        for (String query : List.of("build", "flaky test", "\"flaky build\"", "docker-compose fails", "café",
+                "login service timeout")) {
+            TextQuery parsed = TextQuery.parse(query);
+            Map<String, TextRelevance> found = alone.find("u1", parsed).await().indefinitely().matches();
+            assertFalse(found.isEmpty(), query);
+            assertEquals(found, among.find("u1", parsed).await().indefinitely().matches(), query);
+            List<String> ids = List.copyOf(found.keySet());
+            assertEquals(alone.textMatches("u1", parsed, ids, 3).await().indefinitely(),
+                    among.textMatches("u1", parsed, ids, 3).await().indefinitely(), query);
+        }
+        alone.close();
+        among.close();
+    }
+
+    @Test
     void anIndexIsMergedWhenWorthItAndAnswersAsBefore() throws IOException {
         Random random = new Random(31);
         LuceneTextIndex index = open();
