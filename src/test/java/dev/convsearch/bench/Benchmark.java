@@ -104,11 +104,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String arg : argv) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> args = BenchArgs.parse(argv);
         if (args.containsKey("print-static-keys")) {
             System.out.println(staticKeys(Integer.parseInt(args.getOrDefault("users", "10"))));
             return;

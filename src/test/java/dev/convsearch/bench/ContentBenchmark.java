@@ -85,11 +85,7 @@ public final class ContentBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String arg : argv) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> args = BenchArgs.parse(argv);
         ContentBenchmark bench = new ContentBenchmark(args);
         try {
             bench.run(args.containsKey("search-only"), Integer.parseInt(args.getOrDefault("resend", "0")));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,11 +44,7 @@ public final class CrowdBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String arg : argv) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> args = BenchArgs.parse(argv);
         CrowdBenchmark bench = new CrowdBenchmark(args);
         Path folder = Path.of(args.getOrDefault("folder", "target/crowd-bench"));
         String user = bench.conversations + "x" + bench.eventsPer + "x" + bench.eventBytes + "-seed" + bench.seed;

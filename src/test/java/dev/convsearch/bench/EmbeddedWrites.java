@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +32,7 @@ public final class EmbeddedWrites {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String arg : argv) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> args = BenchArgs.parse(argv);
         EmbeddedWrites bench = new EmbeddedWrites(args.getOrDefault("base", "http://127.0.0.1:18091"), args.get("key"));
         int seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
         for (String c : args.getOrDefault("concurrency", "1,16").split(",")) {

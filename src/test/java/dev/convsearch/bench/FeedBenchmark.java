@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,11 +54,7 @@ public final class FeedBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (String arg : argv) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> args = BenchArgs.parse(argv);
         FeedBenchmark bench = new FeedBenchmark(Integer.parseInt(args.get("port")), args.get("key"));
         if (args.containsKey("verify")) {
             bench.verify(Path.of(args.get("verify")), Integer.parseInt(args.getOrDefault("sample", "2000")));
