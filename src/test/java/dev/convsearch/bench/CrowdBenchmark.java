@@ -94,12 +94,12 @@ public final class CrowdBenchmark {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                boolean users = conversation < conversations;
-                String user = users ? USER : "crowd-" + (conversation - conversations) / CROWD_PER_USER;
+                boolean theUsers = conversation < conversations;
+                String user = theUsers ? USER : "crowd-" + (conversation - conversations) / CROWD_PER_USER;
                 KeptText made = event < 0 ? KeptText.title(user, id, text.title(), at)
                         : new KeptText(user, id, "e" + event, at.plusSeconds(event), "agent", "MessageEvent",
-                                text.text(users ? eventBytes - 50 + text.nextInt(100) : 100), at);
-                if (++event == (users ? eventsPer : 1)) {
+                                text.text(theUsers ? eventBytes - 50 + text.nextInt(100) : 100), at);
+                if (++event == (theUsers ? eventsPer : 1)) {
                     event = -1;
                     conversation++;
                     id = id(ids);

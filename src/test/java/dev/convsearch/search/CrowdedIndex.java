@@ -15,6 +15,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 import dev.convsearch.domain.KeptText;
@@ -24,9 +25,8 @@ import dev.convsearch.domain.TextQuery;
 
 /**
  * The crowd benchmark's index side (scripts/crowd-bench.sh): an index folder written by the service's own
- * {@link LuceneTextIndex}, merged into one segment, and one user's searches with q
- * on it in the calling thread (every match, the best page, its text matches), with the CPU time and the bytes each
- * search allocates.
+ * {@link LuceneTextIndex}, merged into one segment, and one user's searches with q on it in the calling thread (every
+ * match, the best page, its text matches), with the CPU time and the bytes each search allocates.
  */
 public final class CrowdedIndex implements AutoCloseable {
 
@@ -37,12 +37,14 @@ public final class CrowdedIndex implements AutoCloseable {
     private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
             .getThreadMXBean();
 
+    private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final TextSearches searches = new TextSearches();
 
     private CrowdedIndex(Path folder) throws IOException {
-        reader = DirectoryReader.open(FSDirectory.open(folder));
+        directory = FSDirectory.open(folder);
+        reader = DirectoryReader.open(directory);
         searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new FixedStatisticsSimilarity());
     }
@@ -62,9 +64,9 @@ public final class CrowdedIndex implements AutoCloseable {
         index.commit(new IndexState(Instant.now(), "crowd-bench")).await().indefinitely();
         index.close();
         // one segment, whatever the service's merge would keep apart: the two folders compare one with one
-        try (IndexWriter writer = new IndexWriter(FSDirectory.open(folder),
-                new IndexWriterConfig(TextAnalysis.forIndexing()).setCodec(new SearchIndexCodec())
-                        .setIndexSort(LuceneTextIndex.LAYOUT))) {
+        try (Directory directory = FSDirectory.open(folder);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
+                        .setCodec(new SearchIndexCodec()).setIndexSort(LuceneTextIndex.LAYOUT))) {
             writer.forceMerge(1);
         }
     }
@@ -83,7 +85,8 @@ public final class CrowdedIndex implements AutoCloseable {
      * Runs {@code searches} of {@code queries} (user id and q, in turn) in this thread: every match, the best
      * {@code pageSize} by score, and their text matches (up to 3 events each), as the service's index does for a page.
      *
-     * @return the CPU time and allocation of a search, and the matches seen (so that no work is optimised away)
+     * @return the CPU time and allocation of a search
+     * @throws IllegalStateException when no search matched anything (the queries do not fit the corpus)
      */
     public Cost run(List<String[]> queries, int searches, int pageSize) throws IOException {
         long thread = Thread.currentThread().getId();
@@ -126,5 +129,6 @@ public final class CrowdedIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         reader.close();
+        directory.close();
     }
 }
