@@ -241,7 +241,7 @@ public class LuceneTextIndex implements TextIndex {
      * documents came is kept as it is (it answers the same, only slower): it takes the layout when it is built anew
      * (delete the folder and the start builds it from MongoDB), never at a start that was not asked to.
      */
-    private static IndexWriter writer(Directory directory, Path path) throws IOException {
+    static IndexWriter writer(Directory directory, Path path) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.forIndexing())
                 .setSimilarity(new FixedStatisticsSimilarity())
                 .setCodec(new SearchIndexCodec())

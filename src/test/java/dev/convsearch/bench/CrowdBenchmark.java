@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+
+import org.apache.lucene.util.IOUtils;
 
 import dev.convsearch.domain.KeptText;
 import dev.convsearch.search.CrowdedIndex;
@@ -63,11 +64,7 @@ public final class CrowdBenchmark {
         }
         long start = System.nanoTime();
         Path building = folder.resolveSibling(folder.getFileName() + ".building");
-        if (Files.isDirectory(building)) {
-            try (var files = Files.walk(building)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        IOUtils.rm(building); // what a run stopped midway left
         CrowdedIndex.build(building, texts(crowdConversations));
         Files.move(building, folder);
         System.out.printf(Locale.ROOT, "built %s (the user's %d conversations x %d events, %d others') in %.1f s%n",

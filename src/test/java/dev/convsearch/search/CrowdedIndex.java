@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -65,9 +64,9 @@ public final class CrowdedIndex implements AutoCloseable {
         index.close();
         // one segment, whatever the service's merge would keep apart: the two folders compare one with one
         try (Directory directory = FSDirectory.open(folder);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
-                        .setCodec(new SearchIndexCodec()).setIndexSort(LuceneTextIndex.LAYOUT))) {
+                IndexWriter writer = LuceneTextIndex.writer(directory, folder)) {
             writer.forceMerge(1);
+            writer.commit(); // the service's writer does not commit on close
         }
     }
 
