@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -64,6 +66,19 @@ class ConversationApiTest {
                 "selected_repository", "selected_branch", "git_provider", "trigger", "num_connections", "url",
                 "session_api_key", "created_at", "pr_number", "tags", "archived", "parent_conversation_id",
                 "sub_conversation_ids"), List.copyOf(read.keySet()));
+    }
+
+    @Test
+    void charactersOutsideTheFirstPlaneAreWrittenAsUtf8AsFastApiWritesThem() {
+        String title = "Ship it \uD83D\uDE80 caf\u00e9";
+        USER.request().body(Map.of("conversation_id", "emoji-1", "title", title)).post("/api/conversations")
+                .then().statusCode(201);
+
+        byte[] body = USER.request().get("/api/conversations/emoji-1").then().statusCode(200)
+                .extract().asByteArray();
+        String raw = new String(body, StandardCharsets.UTF_8);
+        assertTrue(raw.contains("\"title\":\"" + title + "\""), raw);
+        assertFalse(raw.contains("\\u"), raw);
     }
 
     @Test
