@@ -9,8 +9,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Writes JSON as FastAPI does: a character outside Unicode's first plane (an emoji in a title or a fragment) as its
- * four UTF-8 bytes. Jackson 2's default writes it as two escaped surrogates ({@code \uD83C\uDF89}): the same string
- * once decoded, but not the bytes OpenHands' servers send, and three times longer.
+ * four UTF-8 bytes. Jackson 2's default writes it as the JSON escapes of its two UTF-16 surrogates, twelve bytes: the
+ * same string once decoded, but not the bytes OpenHands' servers send.
  */
 @Singleton
 public class JsonWriting implements ObjectMapperCustomizer {
