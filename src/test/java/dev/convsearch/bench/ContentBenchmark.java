@@ -275,16 +275,10 @@ public final class ContentBenchmark {
     private void search() throws Exception {
         EventTextGenerator words = new EventTextGenerator(seed + 1);
         Map<String, List<String[]>> kinds = new LinkedHashMap<>();
-        for (String kind : List.of("1 word", "2 words", "3 words", "phrase")) {
+        for (String kind : EventTextGenerator.QUERY_KINDS) {
             List<String[]> queries = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
-                String q = switch (kind) {
-                    case "1 word" -> words.searchWord();
-                    case "2 words" -> words.searchWord() + " " + words.searchWord();
-                    case "3 words" -> words.searchWord() + " " + words.searchWord() + " " + words.codeToken();
-                    default -> words.phrase();
-                };
-                queries.add(new String[] { String.valueOf(i % users), q });
+                queries.add(new String[] { String.valueOf(i % users), words.query(kind) });
             }
             kinds.put(kind, queries);
         }

@@ -115,14 +115,9 @@ public final class CrowdBenchmark {
     private List<String[]> queries() {
         EventTextGenerator words = new EventTextGenerator(seed + 1);
         List<String[]> queries = new ArrayList<>();
+        List<String> kinds = EventTextGenerator.QUERY_KINDS;
         for (int i = 0; i < 400; i++) {
-            String q = switch (i % 4) {
-                case 0 -> words.searchWord();
-                case 1 -> words.searchWord() + " " + words.searchWord();
-                case 2 -> words.searchWord() + " " + words.searchWord() + " " + words.codeToken();
-                default -> words.phrase();
-            };
-            queries.add(new String[] { USER, q });
+            queries.add(new String[] { USER, words.query(kinds.get(i % kinds.size())) });
         }
         return queries;
     }

@@ -129,6 +129,20 @@ final class EventTextGenerator {
         return capitalised(String.join(" ", words));
     }
 
+    /** The kinds of query the benchmarks search with, in the order they take them. */
+    static final List<String> QUERY_KINDS = List.of("1 word", "2 words", "3 words", "phrase");
+
+    /** A query of one of {@link #QUERY_KINDS}: 1 or 2 words, 2 words and a code token, or a phrase. */
+    String query(String kind) {
+        return switch (kind) {
+            case "1 word" -> searchWord();
+            case "2 words" -> searchWord() + " " + searchWord();
+            case "3 words" -> searchWord() + " " + searchWord() + " " + codeToken();
+            case "phrase" -> phrase();
+            default -> throw new IllegalArgumentException("no such kind of query: " + kind);
+        };
+    }
+
     /** Two or three words that follow each other in some text: a phrase to search for. */
     String phrase() {
         String[] words = text(200).replaceAll("[^\\p{L}\\p{N} ]", " ").toLowerCase(Locale.ROOT).split("\\s+");
