@@ -1,7 +1,7 @@
 package dev.convsearch.search;
 
-import static dev.convsearch.search.LuceneTextIndex.CONVERSATION;
-import static dev.convsearch.search.LuceneTextIndex.USER;
+import static dev.convsearch.search.IndexedTexts.CONVERSATION;
+import static dev.convsearch.search.IndexedTexts.USER;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The best score of each of a user's conversations in each of a query's slots (a word's or phrase's events, its title,
- * the next word's ...), gathered segment by segment. In a segment in {@link LuceneTextIndex#LAYOUT} the user's texts
+ * the next word's ...), gathered segment by segment. In a segment in {@link IndexedTexts#LAYOUT} the user's texts
  * are one run of documents, and each slot is scored over that run alone; in an earlier version's segment each slot is
  * filtered to the user's texts. Within a segment a conversation is its doc values' ordinal: a hit costs a slot of an
  * array (its row found by ordinal once a run of the conversation's hits), and each conversation a segment holds is

@@ -31,7 +31,7 @@ final class FixedStatisticsSimilarity extends Similarity {
 
     @Override
     public SimScorer scorer(float boost, CollectionStatistics collection, TermStatistics... terms) {
-        long length = LuceneTextIndex.TITLE.equals(collection.field()) ? TITLE_LENGTH : TEXT_LENGTH;
+        long length = IndexedTexts.TITLE.equals(collection.field()) ? TITLE_LENGTH : TEXT_LENGTH;
         CollectionStatistics fixed = new CollectionStatistics(collection.field(), DOCUMENTS, DOCUMENTS,
                 DOCUMENTS * length, DOCUMENTS * length);
         TermStatistics[] fixedTerms = Arrays.stream(terms)

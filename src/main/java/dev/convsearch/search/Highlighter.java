@@ -31,6 +31,8 @@ import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
+import dev.convsearch.domain.KeptText;
+
 /**
  * Finds where a query matches in events' texts with Lucene's unified highlighter (from the offsets in the postings,
  * phrases matched as phrases), and cuts each text's fragment with {@link Fragments}. The query is any of its clauses
@@ -41,6 +43,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * weight's matches read the postings anew for each text.
  */
 final class Highlighter {
+
+    /** Longer than any kept text (16 KB of UTF-8 is at most 16 384 chars): the highlighter reads it all. */
+    private static final int MAX_HIGHLIGHTED_CHARS = KeptText.MAX_TEXT_BYTES + 1;
 
     private final Exposed highlighter;
 
@@ -54,7 +59,7 @@ final class Highlighter {
         return UnifiedHighlighter.builder(searcher, TextAnalysis.forIndexing())
                 .withBreakIterator(WholeBreakIterator::new)
                 .withFormatter(new SpansFormatter())
-                .withMaxLength(LuceneTextIndex.MAX_HIGHLIGHTED_CHARS)
+                .withMaxLength(MAX_HIGHLIGHTED_CHARS)
                 .withHighlightPhrasesStrictly(true);
     }
 
@@ -64,8 +69,8 @@ final class Highlighter {
         if (docs.length == 0) {
             return fragments;
         }
-        Object[] found = highlighter.objects(new String[] { LuceneTextIndex.TEXT }, query, docs, new int[] { 1 })
-                .get(LuceneTextIndex.TEXT);
+        Object[] found = highlighter.objects(new String[] { IndexedTexts.TEXT }, query, docs, new int[] { 1 })
+                .get(IndexedTexts.TEXT);
         for (int i = 0; i < docs.length; i++) {
             if (found[i] instanceof Fragments.Fragment fragment) {
                 fragments.put(docs[i], fragment);

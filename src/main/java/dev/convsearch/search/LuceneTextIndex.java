@@ -1,5 +1,10 @@
 package dev.convsearch.search;
 
+import static dev.convsearch.search.IndexedTexts.CONVERSATION;
+import static dev.convsearch.search.IndexedTexts.LAYOUT;
+import static dev.convsearch.search.IndexedTexts.USER;
+import static dev.convsearch.search.IndexedTexts.WRITTEN_AT;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,17 +28,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -48,13 +44,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 
 import dev.convsearch.api.TextMatch;
@@ -67,37 +60,18 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * The text index on Apache Lucene, in a folder of its own ({@link SearchIndexFolder}). One Lucene document per kept
- * text: an event's text (indexed and stored, for the fragments) or a conversation's title, each with its user,
- * conversation and the time it was written. Every search is filtered to one user, so no user's texts are ever matched,
+ * The text index on Apache Lucene, in a folder of its own ({@link SearchIndexFolder}): one Lucene document per kept
+ * text ({@link IndexedTexts}). Every search is filtered to one user, so no user's texts are ever matched,
  * counted or shown for another. Its work runs on its own threads, as many as there are processors.
  * The searches themselves are {@link TextSearches}'.
  */
 @ApplicationScoped
 public class LuceneTextIndex implements TextIndex {
 
-    static final String KEY = "key";
-    static final String USER = "user";
-    static final String CONVERSATION = "conversation";
-    static final String KIND = "kind";
-    static final String TEXT = "text";
-    static final String TITLE = "title";
-    static final String EVENT_ID = "event_id";
-    static final String SOURCE = "source";
-    static final String TIMESTAMP = "timestamp";
-    static final String WRITTEN_AT = "written_at";
     private static final String COMPLETE = "complete";
     private static final String DATABASE = "database";
     /** In the commit a clean close makes, and only there: see {@link IndexState#closedCleanly()}. */
     private static final String CLOSED_CLEANLY = "closed_cleanly";
-    /**
-     * How each segment orders its documents: a user's texts together, and within them each conversation's. A search is
-     * filtered to one user, so its postings are read in a run instead of picked from among every user's, and a page's
-     * events are read from neighbouring stored blocks (on the benchmark's 10 users, a search's index work a fifth to
-     * a half less).
-     */
-    static final Sort LAYOUT = new Sort(new SortField(USER, SortField.Type.STRING),
-            new SortField(CONVERSATION, SortField.Type.STRING));
     /**
      * How long the index goes without a write to be quiet: it then merges whenever a merge is worth it, instead of
      * spending at most a tenth of the time on merges (see {@link #mergeIfWorthIt}).
@@ -107,21 +81,6 @@ public class LuceneTextIndex implements TextIndex {
     static final Duration LOOK = Duration.ofSeconds(1);
     /** While writes come, the index merges for at most one part in this of the time. */
     static final int BUSY_MERGE_SHARE = 10;
-    /** Longer than any kept text (16 KB of UTF-8 is at most 16 384 chars): the highlighter reads it all. */
-    static final int MAX_HIGHLIGHTED_CHARS = KeptText.MAX_TEXT_BYTES + 1;
-    /**
-     * An event's text: stored (the fragments are cut from it), and indexed with each token's offsets, so that the
-     * fragments' matches are read from the index instead of analysing the text again.
-     */
-    static final FieldType EVENT_TEXT = eventText(true);
-    /**
-     * A title's empty event text, not stored: with it every document has a length for the event text (Lucene's norms),
-     * which it then keeps as a plain array, read at a document's number; with only events' documents having one, a
-     * search read each event's length through an index of which documents have one (on a long history, 8-13 % of the
-     * index's work for a query of 1 or 2 words).
-     */
-    static final FieldType NO_EVENT_TEXT = eventText(false);
-
     private static final Logger LOG = Logger.getLogger(LuceneTextIndex.class);
 
     private final SearchIndexFolder folder;
@@ -336,8 +295,7 @@ public class LuceneTextIndex implements TextIndex {
         return write(() -> {
             Opened index = index();
             for (KeptText text : texts) {
-                index.writer().updateDocument(new Term(KEY, key(text.userId(), text.conversationId(), text.eventId())),
-                        document(text, index.laidOut()));
+                index.writer().updateDocument(IndexedTexts.key(text), IndexedTexts.document(text, index.laidOut()));
             }
             indexedEvents.addAndGet(texts.stream().filter(text -> !text.isTitle()).count());
             written.incrementAndGet();
@@ -430,55 +388,6 @@ public class LuceneTextIndex implements TextIndex {
                 release(searcher);
             }
         });
-    }
-
-    /**
-     * The document of {@code text}; with the user's doc values that {@link #LAYOUT} sorts by when {@code laidOut}
-     * (without them, as every version before the layout wrote it).
-     */
-    static Document document(KeptText text, boolean laidOut) {
-        Document document = new Document();
-        document.add(new StringField(KEY, key(text.userId(), text.conversationId(), text.eventId()), Field.Store.NO));
-        document.add(new StringField(USER, text.userId(), Field.Store.NO));
-        if (laidOut) {
-            document.add(new SortedDocValuesField(USER, new BytesRef(text.userId())));
-        }
-        document.add(new StringField(CONVERSATION, text.conversationId(), Field.Store.NO));
-        document.add(new SortedDocValuesField(CONVERSATION, new BytesRef(text.conversationId())));
-        document.add(new LongPoint(WRITTEN_AT, text.writtenAt().toEpochMilli()));
-        if (text.isTitle()) {
-            document.add(new StringField(KIND, KeptText.TITLE, Field.Store.NO));
-            document.add(new TextField(TITLE, text.text(), Field.Store.NO));
-            document.add(new Field(TEXT, "", NO_EVENT_TEXT));
-            return document;
-        }
-        document.add(new Field(TEXT, text.text(), EVENT_TEXT));
-        // what text_matches shows of an event besides its text: read without loading the stored text again
-        document.add(new BinaryDocValuesField(EVENT_ID, new BytesRef(text.eventId())));
-        if (text.source() != null) {
-            document.add(new SortedDocValuesField(SOURCE, new BytesRef(text.source())));
-        }
-        if (text.timestamp() != null) {
-            document.add(new NumericDocValuesField(TIMESTAMP, text.timestamp().toEpochMilli()));
-        }
-        return document;
-    }
-
-    private static FieldType eventText(boolean stored) {
-        FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
-    }
-
-    /** A text's unique key: its user, conversation and event (empty for the title). */
-    private static String key(String userId, String conversationId, String eventId) {
-        return keyPrefix(userId, conversationId) + eventId;
-    }
-
-    /** What the keys of every text of the user's conversation, and only of it, start with. */
-    private static String keyPrefix(String userId, String conversationId) {
-        return userId + '\u0000' + conversationId + '\u0000';
     }
 
     /** The scheduled look of {@link #mergeIfWorthIt}: a failure is logged, and the next look tries again. */

@@ -33,12 +33,12 @@ final class TextQueries {
         List<Clause> clauses = new ArrayList<>();
         for (TextQuery.Clause clause : query.clauses()) {
             if (clause.phrase()) {
-                add(clauses, builder.createPhraseQuery(LuceneTextIndex.TEXT, clause.text()),
-                        builder.createPhraseQuery(LuceneTextIndex.TITLE, clause.text()));
+                add(clauses, builder.createPhraseQuery(IndexedTexts.TEXT, clause.text()),
+                        builder.createPhraseQuery(IndexedTexts.TITLE, clause.text()));
             } else {
                 for (String word : words(clause.text())) {
-                    add(clauses, builder.createBooleanQuery(LuceneTextIndex.TEXT, word, Occur.MUST),
-                            builder.createBooleanQuery(LuceneTextIndex.TITLE, word, Occur.MUST));
+                    add(clauses, builder.createBooleanQuery(IndexedTexts.TEXT, word, Occur.MUST),
+                            builder.createBooleanQuery(IndexedTexts.TITLE, word, Occur.MUST));
                 }
             }
         }

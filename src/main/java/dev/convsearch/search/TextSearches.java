@@ -1,11 +1,11 @@
 package dev.convsearch.search;
 
-import static dev.convsearch.search.LuceneTextIndex.CONVERSATION;
-import static dev.convsearch.search.LuceneTextIndex.EVENT_ID;
-import static dev.convsearch.search.LuceneTextIndex.KIND;
-import static dev.convsearch.search.LuceneTextIndex.SOURCE;
-import static dev.convsearch.search.LuceneTextIndex.TIMESTAMP;
-import static dev.convsearch.search.LuceneTextIndex.USER;
+import static dev.convsearch.search.IndexedTexts.CONVERSATION;
+import static dev.convsearch.search.IndexedTexts.EVENT_ID;
+import static dev.convsearch.search.IndexedTexts.KIND;
+import static dev.convsearch.search.IndexedTexts.SOURCE;
+import static dev.convsearch.search.IndexedTexts.TIMESTAMP;
+import static dev.convsearch.search.IndexedTexts.USER;
 
 import java.io.IOException;
 import java.time.Instant;

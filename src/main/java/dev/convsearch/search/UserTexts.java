@@ -1,6 +1,6 @@
 package dev.convsearch.search;
 
-import static dev.convsearch.search.LuceneTextIndex.USER;
+import static dev.convsearch.search.IndexedTexts.USER;
 
 import java.io.IOException;
 
@@ -12,7 +12,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Where a user's texts are in one segment, the one place that knows it: in a segment in {@link LuceneTextIndex#LAYOUT}
+ * Where a user's texts are in one segment, the one place that knows it: in a segment in {@link IndexedTexts#LAYOUT}
  * they are one run of documents, {@code [from, to)} (the first posting of the user's term and its count); in a segment
  * an earlier version wrote they are among every user's from {@code from} on, and only the user's postings say which.
  */
@@ -26,7 +26,7 @@ record UserTexts(TermsEnum users, int from, int to, boolean laidOut) {
             return null;
         }
         int from = users.postings(null, PostingsEnum.NONE).nextDoc();
-        boolean laidOut = LuceneTextIndex.LAYOUT.equals(leaf.reader().getMetaData().getSort());
+        boolean laidOut = IndexedTexts.LAYOUT.equals(leaf.reader().getMetaData().getSort());
         return new UserTexts(users, from, laidOut ? from + users.docFreq() : DocIdSetIterator.NO_MORE_DOCS, laidOut);
     }
 

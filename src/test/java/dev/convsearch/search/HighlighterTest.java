@@ -95,8 +95,8 @@ class HighlighterTest {
         }
 
         Object[] objects(Query query, int[] docs) throws IOException {
-            return highlightFieldsAsObjects(new String[] { LuceneTextIndex.TEXT }, query, docs, new int[] { 1 })
-                    .get(LuceneTextIndex.TEXT);
+            return highlightFieldsAsObjects(new String[] { IndexedTexts.TEXT }, query, docs, new int[] { 1 })
+                    .get(IndexedTexts.TEXT);
         }
     }
 }

@@ -103,10 +103,10 @@ public final class LuceneAlone {
                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
             for (Conversation conversation : corpus) {
                 Document document = new Document();
-                document.add(new StringField(LuceneTextIndex.USER, conversation.userId(), Field.Store.NO));
-                document.add(new TextField(LuceneTextIndex.TITLE, conversation.title(), Field.Store.NO));
+                document.add(new StringField(IndexedTexts.USER, conversation.userId(), Field.Store.NO));
+                document.add(new TextField(IndexedTexts.TITLE, conversation.title(), Field.Store.NO));
                 for (String event : conversation.events()) {
-                    document.add(new Field(LuceneTextIndex.TEXT, event, LuceneTextIndex.EVENT_TEXT));
+                    document.add(new Field(IndexedTexts.TEXT, event, IndexedTexts.EVENT_TEXT));
                 }
                 writer.addDocument(document);
             }
@@ -130,7 +130,7 @@ public final class LuceneAlone {
             TextQueries clauses = new TextQueries();
             Searching topK = (user, query) -> {
                 BooleanQuery.Builder all = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(LuceneTextIndex.USER, user)), Occur.FILTER);
+                        .add(new TermQuery(new Term(IndexedTexts.USER, user)), Occur.FILTER);
                 for (TextQueries.Clause clause : clauses.clauses(query)) {
                     all.add(new BooleanQuery.Builder().add(clause.text(), Occur.SHOULD)
                             .add(clause.title(), Occur.SHOULD).build(), Occur.MUST);
@@ -138,7 +138,7 @@ public final class LuceneAlone {
                 Query conversations = all.build();
                 TopDocs page = searcher.search(conversations, pageSize);
                 if (passages > 0) {
-                    highlighter.highlight(LuceneTextIndex.TEXT, conversations, page, passages);
+                    highlighter.highlight(IndexedTexts.TEXT, conversations, page, passages);
                 }
             };
             return measure(topK, queries, threads, warmup, window);

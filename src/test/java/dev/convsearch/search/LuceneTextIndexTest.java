@@ -118,11 +118,11 @@ class LuceneTextIndexTest {
                 .await().indefinitely();
         index.commit(new IndexState(COMPLETE, "db-1")).await().indefinitely();
         index.close();
-        assertEquals(Set.of(LuceneTextIndex.LAYOUT), layouts(folder));
+        assertEquals(Set.of(IndexedTexts.LAYOUT), layouts(folder));
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder))) {
             for (LeafReaderContext leaf : reader.leaves()) {
                 // the title's document too: a search then reads an event's length at its number, not through a list
-                assertEquals(leaf.reader().maxDoc(), leaf.reader().getNormValues(LuceneTextIndex.TEXT).cost(),
+                assertEquals(leaf.reader().maxDoc(), leaf.reader().getNormValues(IndexedTexts.TEXT).cost(),
                         "every document has the event text's length");
             }
         }
@@ -149,7 +149,7 @@ class LuceneTextIndexTest {
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.forIndexing())
                         .setSimilarity(new FixedStatisticsSimilarity()))) {
             for (KeptText text : batches.get(0)) {
-                writer.addDocument(LuceneTextIndex.document(text, false));
+                writer.addDocument(IndexedTexts.document(text, false));
             }
             writer.commit();
         }
@@ -342,9 +342,9 @@ class LuceneTextIndexTest {
         return text.toString();
     }
 
-    /** A document of an event as versions before {@link LuceneTextIndex#LAYOUT} wrote it. */
+    /** A document of an event as versions before {@link IndexedTexts#LAYOUT} wrote it. */
     private static Document earlierEvent(String user, String conversation, String id, String text) {
-        return LuceneTextIndex.document(new KeptText(user, conversation, id, COMPLETE, "user", "MessageEvent", text,
+        return IndexedTexts.document(new KeptText(user, conversation, id, COMPLETE, "user", "MessageEvent", text,
                 COMPLETE), false);
     }
 

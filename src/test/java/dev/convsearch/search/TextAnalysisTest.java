@@ -73,7 +73,7 @@ class TextAnalysisTest {
     /** Each token of {@code text} as the index takes it: its term, position increment and offsets. */
     private static List<String> positioned(Analyzer analyzer, String text) throws IOException {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(LuceneTextIndex.TEXT, text)) {
+        try (TokenStream stream = analyzer.tokenStream(IndexedTexts.TEXT, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -160,8 +160,8 @@ class TextAnalysisTest {
                     text.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
                 Document document = new Document();
-                document.add(new Field(LuceneTextIndex.TEXT, text.toString(),
-                        LuceneTextIndex.EVENT_TEXT));
+                document.add(new Field(IndexedTexts.TEXT, text.toString(),
+                        IndexedTexts.EVENT_TEXT));
                 writer.addDocument(document);
             }
         }
@@ -170,14 +170,14 @@ class TextAnalysisTest {
     /** Whether a conversation holding only {@code text} matches {@code q}: every clause found in it. */
     private static boolean finds(String q, String text) {
         MemoryIndex index = new MemoryIndex();
-        index.addField(LuceneTextIndex.TEXT, text, TextAnalysis.forIndexing());
+        index.addField(IndexedTexts.TEXT, text, TextAnalysis.forIndexing());
         List<TextQueries.Clause> clauses = QUERIES.clauses(TextQuery.parse(q));
         return !clauses.isEmpty() && clauses.stream().allMatch(clause -> index.search(clause.text()) > 0);
     }
 
     private static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = TextAnalysis.forIndexing().tokenStream(LuceneTextIndex.TEXT, text)) {
+        try (TokenStream stream = TextAnalysis.forIndexing().tokenStream(IndexedTexts.TEXT, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
