@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +80,59 @@ final class ConversationScores {
 
     /**
      * Each of the user's conversations that any of {@code slots} matches, with its best score in each ({@link #NONE}
-     * where none): the score of a slot's query in slot {@code i}.
+     * where none): the score of a slot's query in slot {@code i}. The slots come in clauses of {@code width} (a word's
+     * events and its title), and only conversations with a hit in every clause are wanted: when none has one, nothing
+     * is found. So a clause with no hit at all ends the search before anything is scored; and when the user's texts
+     * are in one segment, the clauses are scored rarest first (by their scorers' cost), and the search ends as soon as
+     * no conversation has a hit in every clause scored so far. A {@code q} of many common words that no conversation
+     * holds together then costs the passes of a few of them, not one for each word.
      */
-    static Found best(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
+    static Found best(IndexSearcher searcher, String userId, List<Query> slots, int width) throws IOException {
         ConversationScores scores = new ConversationScores(searcher, userId, slots);
+        List<LeafReaderContext> leaves = new ArrayList<>();
+        List<UserTexts> texts = new ArrayList<>();
+        List<BulkScorer[]> scorers = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            scores.add(leaf);
+            UserTexts userTexts = UserTexts.in(leaf, scores.user);
+            if (userTexts != null && leaf.reader().getSortedDocValues(CONVERSATION) != null) {
+                leaves.add(leaf);
+                texts.add(userTexts);
+                scorers.add(scores.scorers(leaf, userTexts));
+            }
+        }
+        boolean alone = leaves.size() == 1;
+        int[] order = order(scorers, slots.size() / width, width, alone);
+        if (order == null) {
+            return new Found(List.of(), new float[0], slots.size());
+        }
+        for (int i = 0; i < leaves.size(); i++) {
+            scores.add(leaves.get(i), texts.get(i), scorers.get(i), width, order, alone);
         }
         return new Found(scores.ids, scores.scores, slots.size());
+    }
+
+    /**
+     * The order to score the {@code clauses} in, {@code scorers} being each segment's scorer of each slot: rarest first
+     * when {@code rarestFirst}, else as asked; null when some clause has no hit in any segment.
+     */
+    private static int[] order(List<BulkScorer[]> scorers, int clauses, int width, boolean rarestFirst) {
+        long[] costs = new long[clauses];
+        for (BulkScorer[] leaf : scorers) {
+            for (int slot = 0; slot < leaf.length; slot++) {
+                costs[slot / width] += leaf[slot] == null ? 0 : Math.max(1, leaf[slot].cost());
+            }
+        }
+        Integer[] order = new Integer[clauses];
+        for (int c = 0; c < clauses; c++) {
+            if (costs[c] == 0) {
+                return null;
+            }
+            order[c] = c;
+        }
+        if (rarestFirst) {
+            Arrays.sort(order, Comparator.comparingLong(c -> costs[c]));
+        }
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     private Weight[] weights(List<Query> queries) throws IOException {
@@ -97,21 +143,37 @@ final class ConversationScores {
         return made;
     }
 
-    /** Takes in the hits of every slot in {@code leaf}. */
-    private void add(LeafReaderContext leaf) throws IOException {
-        UserTexts texts = UserTexts.in(leaf, user);
-        SortedDocValues conversations = leaf.reader().getSortedDocValues(CONVERSATION);
-        if (texts == null || conversations == null) {
-            return;
-        }
+    /** The scorer of each slot in {@code leaf}, where the user's texts are {@code texts} (null where no hit). */
+    private BulkScorer[] scorers(LeafReaderContext leaf, UserTexts texts) throws IOException {
         Weight[] leafWeights = texts.laidOut() ? weights : filteredWeights();
-        LeafScores scores = new LeafScores(leaf, conversations.getValueCount());
+        BulkScorer[] scorers = new BulkScorer[leafWeights.length];
         for (int slot = 0; slot < leafWeights.length; slot++) {
-            BulkScorer scorer = leafWeights[slot].bulkScorer(leaf);
-            if (scorer != null) {
-                scores.slot = slot;
-                scores.conversations = leaf.reader().getSortedDocValues(CONVERSATION);
-                scorer.score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
+            scorers[slot] = leafWeights[slot].bulkScorer(leaf);
+        }
+        return scorers;
+    }
+
+    /**
+     * Takes in the hits of every slot in {@code leaf}, a clause of {@code width} slots at a time in {@code order};
+     * when {@code alone} (the one segment with the user's texts), none once no conversation has a hit in every clause
+     * so far.
+     */
+    private void add(LeafReaderContext leaf, UserTexts texts, BulkScorer[] scorers, int width, int[] order,
+            boolean alone) throws IOException {
+        LeafScores scores = new LeafScores(leaf, leaf.reader().getSortedDocValues(CONVERSATION).getValueCount());
+        for (int step = 0; step < order.length; step++) {
+            scores.clause = step;
+            scores.holdingAll = 0;
+            for (int slot = order[step] * width; slot < (order[step] + 1) * width; slot++) {
+                if (scorers[slot] != null) {
+                    scores.slot = slot;
+                    scores.conversations = leaf.reader().getSortedDocValues(CONVERSATION);
+                    scores.lastOrd = -1; // a new clause's first hit counts for its conversation
+                    scorers[slot].score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
+                }
+            }
+            if (alone && scores.holdingAll == 0) {
+                return;
             }
         }
         scores.keep();
@@ -141,9 +203,14 @@ final class ConversationScores {
         private int lastRow;
         private int[] ordOf = new int[64];
         private float[] rows = new float[64 * slots.size()];
+        /** For each row, how many of the clauses scored so far, in order, its conversation has a hit in. */
+        private int[] clausesHeld = new int[64];
         private int touched;
         private SortedDocValues conversations;
         private int slot;
+        /** The clause being scored (its step in the order), and how many conversations have a hit in it and all before. */
+        private int clause;
+        private int holdingAll;
         private Scorable scorer;
 
         LeafScores(LeafReaderContext leaf, int values) {
@@ -166,6 +233,10 @@ final class ConversationScores {
                 int found = rowOf.indexOf(ord);
                 lastRow = rowOf.indexExists(found) ? rowOf.indexGet(found) : newRow(ord, found);
                 lastOrd = ord;
+                if (clausesHeld[lastRow] == clause) { // its first hit in this clause, and it had every one before
+                    clausesHeld[lastRow]++;
+                    holdingAll++;
+                }
             }
             int at = lastRow * slots.size() + slot;
             rows[at] = Math.max(rows[at], scorer.score());
@@ -175,6 +246,7 @@ final class ConversationScores {
         private int newRow(int ord, int found) {
             if (touched == ordOf.length) {
                 ordOf = Arrays.copyOf(ordOf, 2 * touched);
+                clausesHeld = Arrays.copyOf(clausesHeld, 2 * touched);
                 rows = Arrays.copyOf(rows, 2 * rows.length);
             }
             ordOf[touched] = ord;

@@ -1,7 +1,9 @@
 package dev.convsearch.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
@@ -14,12 +16,14 @@ import dev.convsearch.domain.TextQuery;
  * the query chain of {@link TextAnalysis}. A word is split where its characters could not be in a token (so
  * {@code (foo:bar)} asks for {@code foo} and {@code bar}, each anywhere in the conversation); a code word and its parts
  * become alternatives ({@code docker-compose} is the token or the phrase {@code docker compose}); a phrase is a phrase.
- * Words and phrases that hold no token ({@code -}, {@code *}) ask for nothing.
+ * Words and phrases that hold no token ({@code -}, {@code *}) ask for nothing. A word or phrase asked again (also as
+ * another form of it: {@code tests test}) is one clause asked that many times: it weighs as much as before, and is
+ * searched once, so that {@code q} made of one word 250 times costs what the word costs.
  */
 final class TextQueries {
 
-    /** One word or phrase: the query of the events' text, and of the title. */
-    record Clause(Query text, Query title) {
+    /** One word or phrase: the query of the events' text, and of the title; and how many times {@code q} asks it. */
+    record Clause(Query text, Query title, int times) {
     }
 
     private final QueryBuilder builder;
@@ -29,8 +33,9 @@ final class TextQueries {
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
+    /** The clauses of {@code query}, each once, in the order first asked. */
     List<Clause> clauses(TextQuery query) {
-        List<Clause> clauses = new ArrayList<>();
+        Map<Query, Clause> clauses = new LinkedHashMap<>();
         for (TextQuery.Clause clause : query.clauses()) {
             if (clause.phrase()) {
                 add(clauses, builder.createPhraseQuery(IndexedTexts.TEXT, clause.text()),
@@ -42,12 +47,13 @@ final class TextQueries {
                 }
             }
         }
-        return clauses;
+        return List.copyOf(clauses.values());
     }
 
-    private static void add(List<Clause> clauses, Query text, Query title) {
+    private static void add(Map<Query, Clause> clauses, Query text, Query title) {
         if (text != null && title != null) {
-            clauses.add(new Clause(text, title));
+            clauses.merge(text, new Clause(text, title, 1),
+                    (asked, again) -> new Clause(asked.text(), asked.title(), asked.times() + 1));
         }
     }
 

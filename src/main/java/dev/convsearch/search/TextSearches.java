@@ -29,6 +29,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -78,8 +79,8 @@ final class TextSearches {
         int conversations = searcher.count(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(USER, userId)), Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KeptText.TITLE)), Occur.FILTER).build());
-        ConversationScores.Found best = ConversationScores.best(searcher, userId, slots);
-        return relevance(best, clauses.size(), conversations);
+        ConversationScores.Found best = ConversationScores.best(searcher, userId, slots, 2);
+        return relevance(best, clauses.stream().mapToInt(TextQueries.Clause::times).toArray(), conversations);
     }
 
     /** For each of the user's conversations {@code ids}, up to {@code perConversation} best matching events. */
@@ -91,7 +92,8 @@ final class TextSearches {
         }
         List<Query> texts = clauses.stream().map(TextQueries.Clause::text).toList();
         BooleanQuery.Builder anyClause = new BooleanQuery.Builder();
-        texts.forEach(text -> anyClause.add(text, Occur.SHOULD));
+        clauses.forEach(clause -> anyClause.add(clause.times() == 1 ? clause.text()
+                : new BoostQuery(clause.text(), clause.times()), Occur.SHOULD));
         Query matching = anyClause.build();
         Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE, 1f);
         return textMatches(searcher, texts, matching, bestPerConversation(searcher, userId, ids, weight,
@@ -254,9 +256,11 @@ final class TextSearches {
 
     /**
      * The conversations that hold every clause (in an event or the title), with their relevance: {@code best} holds each
-     * conversation's best score in each clause's events (slot {@code 2c}) and title (slot {@code 2c + 1}).
+     * conversation's best score in each clause's events (slot {@code 2c}) and title (slot {@code 2c + 1}), and clause
+     * {@code c} was asked {@code times[c]} times.
      */
-    private static TextHits relevance(ConversationScores.Found best, int clauses, int conversations) {
+    private static TextHits relevance(ConversationScores.Found best, int[] times, int conversations) {
+        int clauses = times.length;
         int found = best.ids().size();
         int[] holding = new int[clauses];
         for (int i = 0; i < found; i++) {
@@ -279,8 +283,8 @@ final class TextSearches {
             int c = 0;
             for (; c < clauses && held(best, i, c); c++) {
                 float title = best.score(i, 2 * c + 1);
-                score += idf[c] * (best.score(i, 2 * c) + TITLE_WEIGHT * title);
-                titles += title > 0 ? 1 : 0;
+                score += times[c] * idf[c] * (best.score(i, 2 * c) + TITLE_WEIGHT * title);
+                titles += title > 0 ? times[c] : 0;
             }
             if (c == clauses) {
                 titleClauses[ids.size()] = titles;

@@ -307,6 +307,79 @@ class LuceneTextIndexTest {
     }
 
     @Test
+    void aLongQueryFindsWhatEachOfItsWordsFindsTogetherInOneSegmentOrMany() throws IOException {
+        // in one segment the words are scored rarest first, and the search ends once no conversation holds them all;
+        // in several they are scored as asked: both find the conversations each word finds, with the same relevance
+        Random random = new Random(43);
+        LuceneTextIndex index = open();
+        for (int batch = 0; batch < 4; batch++) {
+            List<KeptText> texts = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String user = "u" + random.nextInt(2);
+                String conversation = "c" + random.nextInt(100);
+                texts.add(i % 15 == 0 ? KeptText.title(user, conversation, words(random, 2), COMPLETE)
+                        : new KeptText(user, conversation, "e" + batch + "-" + i, COMPLETE, "agent", "MessageEvent",
+                                words(random, 1 + random.nextInt(4)), COMPLETE));
+            }
+            index.keep(texts).await().indefinitely();
+            index.find("u0", TextQuery.parse("build")).await().indefinitely(); // a segment per batch
+        }
+        List<String> vocabulary = List.of("the", "flaky", "build", "test", "docker-compose", "fails", "cache", "login",
+                "service", "timeout", "again", "café", "NullPointerException");
+        List<String> queries = new ArrayList<>(List.of(String.join(" ", vocabulary),
+                "cache " + "the ".repeat(120) + "login", "\"flaky build\" " + String.join(" ", vocabulary),
+                "build build Build builds", "nowhere " + String.join(" ", vocabulary)));
+        for (int i = 0; i < 12; i++) {
+            List<String> words = new ArrayList<>(vocabulary);
+            java.util.Collections.shuffle(words, random);
+            queries.add(String.join(" ", words.subList(0, 2 + random.nextInt(6))));
+        }
+        Map<String, Map<String, TextRelevance>> inSegments = new java.util.HashMap<>();
+        for (String query : queries) {
+            for (String user : List.of("u0", "u1")) {
+                Map<String, TextRelevance> found = index.find(user, TextQuery.parse(query)).await().indefinitely()
+                        .matches();
+                assertEquals(eachWordFinds(index, user, query), found.keySet(), user + ": " + query);
+                inSegments.put(user + query, found);
+            }
+        }
+        assertTrue(segments(index) >= 4, "a segment per batch");
+        index.mergeIfWorthIt(java.time.Duration.ofHours(1));
+        assertEquals(1, segments(index));
+        int ended = 0;
+        for (String query : queries) {
+            for (String user : List.of("u0", "u1")) {
+                Map<String, TextRelevance> found = index.find(user, TextQuery.parse(query)).await().indefinitely()
+                        .matches();
+                assertEquals(inSegments.get(user + query), found, user + ": " + query);
+                ended += found.isEmpty() ? 1 : 0;
+            }
+        }
+        assertTrue(ended > 2 && ended < 2 * queries.size() - 2, "some queries find nothing, most find some: " + ended);
+        Map<String, TextRelevance> once = index.find("u0", TextQuery.parse("cache login")).await().indefinitely()
+                .matches();
+        Map<String, TextRelevance> repeated = index.find("u0", TextQuery.parse("cache cache login cache"))
+                .await().indefinitely().matches();
+        assertEquals(once.keySet(), repeated.keySet());
+        for (String id : once.keySet()) { // a word asked three times weighs three times, as when it was scored thrice
+            assertTrue(repeated.get(id).score() > once.get(id).score(), id);
+        }
+        index.close();
+    }
+
+    /** The user's conversations that each word and phrase of {@code query}, asked alone, finds. */
+    private static Set<String> eachWordFinds(LuceneTextIndex index, String user, String query) {
+        Set<String> found = null;
+        for (TextQuery.Clause clause : TextQuery.parse(query).clauses()) {
+            String alone = clause.phrase() ? '"' + clause.text() + '"' : clause.text();
+            Set<String> ids = index.find(user, TextQuery.parse(alone)).await().indefinitely().matches().keySet();
+            found = found == null ? new java.util.HashSet<>(ids) : found;
+            found.retainAll(ids);
+        }
+        return found;
+    }
+
+    @Test
     void aMergeKeepsTheLargestSegmentsTheOthersAreNotWorthRewriting() {
         long mb = 1 << 20;
         long most = 5000 * mb;

@@ -36,6 +36,16 @@ class TextAnalysisTest {
     private static final TextQueries QUERIES = new TextQueries();
 
     @Test
+    void aWordAskedAgainIsOneClauseAskedThatManyTimes() {
+        // also as another form of it: each is searched once, and weighs as often as it is asked
+        List<TextQueries.Clause> clauses = QUERIES.clauses(TextQuery.parse("tests Test failed test \"tests\" build"));
+        assertEquals(List.of(4, 1, 1), clauses.stream().map(TextQueries.Clause::times).toList());
+        assertEquals(List.of("text:test", "text:fail", "text:build"),
+                clauses.stream().map(clause -> clause.text().toString()).toList());
+        assertEquals(1, QUERIES.clauses(TextQuery.parse("the ".repeat(125))).size());
+    }
+
+    @Test
     void theIndexHoldsEveryTokenWhereTheChainWithoutItsShortcutPutsIt() throws IOException {
         // the chain hands only words with parts to the parts' filters: the index must hold the same tokens at the same
         // positions and offsets as when every word went through them (segments written before are read as they are)
