@@ -7,7 +7,8 @@
 # whole, then without the page's text matches (its matching and page alone); two more baselines: one Lucene document
 # per conversation, its top 21 alone, and the same with the page's best 3 passages each from Lucene's
 # UnifiedHighlighter. A second table has two pages the database orders, through the service alone: a user's first
-# page without q, and the 1-word queries in UPDATED_AT_DESC order.
+# page without q, and the 1-word queries in UPDATED_AT_DESC order. A third has searches with q of 500 characters (a
+# word again and again, the corpus's commonest words, as words and as a phrase), through the service alone.
 #   scripts/content-bench.sh [--users=10] [--conversations=500] [--events=40] [--event-bytes=500] [--concurrency=16]
 #                            [--seconds=10] [--warmup=5] [--jit-warmup=60] [--seed=23] [--search-only] [--data=DIR]
 #                            [--wire | --wire=indexed] [--trickle=EVENTS_PER_SECOND]

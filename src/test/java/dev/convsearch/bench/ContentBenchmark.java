@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -324,6 +325,48 @@ public final class ContentBenchmark {
                     service[6] / topKCpu, highlightedCpu, service[6] / highlightedCpu, service[10]));
         }
         pagesTheDatabaseOrders(kinds.get("1 word"));
+        longQueries(kinds.get("1 word"));
+    }
+
+    /**
+     * Searches with the longest {@code q} there is (500 characters), through the service alone: each costs more than a
+     * short one, and the figures show how much more. The corpus's commonest words are the worst words to ask: each is
+     * in most events.
+     */
+    private void longQueries(List<String[]> oneWord) throws Exception {
+        report.add("");
+        report.add("| q of 500 characters | conc. | req/s | p50 ms | p90 ms | p99 ms | max ms | errors "
+                + "| service CPU ms/query | results/query |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|");
+        List<String> common = List.of(EventTextGenerator.WORDS).subList(0, 120);
+        Map<String, List<String[]>> shapes = new LinkedHashMap<>();
+        shapes.put("one word again and again", oneWord.stream()
+                .map(q -> new String[] { q[0], upTo500(Collections.nCopies(250, q[1]), "") }).toList());
+        shapes.put("the corpus's commonest words", oneWord.stream()
+                .map(q -> new String[] { q[0], upTo500(common, "") }).toList());
+        shapes.put("the same as one phrase", oneWord.stream()
+                .map(q -> new String[] { q[0], upTo500(common, "\"") }).toList());
+        shapes.put("a phrase of the commonest word again and again", oneWord.stream()
+                .map(q -> new String[] { q[0], upTo500(Collections.nCopies(250, common.get(0)), "\"") }).toList());
+        for (Map.Entry<String, List<String[]>> shape : shapes.entrySet()) {
+            System.err.println("searching: " + shape.getKey());
+            double[] service = driveSearches(shape.getValue());
+            report.add(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f | %.3f | %.1f |",
+                    shape.getKey(), concurrency, service[0], service[1], service[2], service[3], service[4],
+                    service[5], service[6], service[7]));
+        }
+    }
+
+    /** As many of {@code words} as fit in 500 characters with a space between them, inside {@code quote}. */
+    private static String upTo500(List<String> words, String quote) {
+        StringBuilder q = new StringBuilder();
+        for (String word : words) {
+            if (q.length() + word.length() + 1 + 2 * quote.length() > 500) {
+                break;
+            }
+            q.append(q.isEmpty() ? "" : " ").append(word);
+        }
+        return quote + q + quote;
     }
 
     /**
