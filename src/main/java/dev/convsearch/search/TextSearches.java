@@ -51,11 +51,12 @@ import dev.convsearch.domain.TextQuery;
  * benchmark's Lucene-alone baseline does). Every search is filtered to one user.
  * <p>
  * A conversation matches a query when each of the query's words and phrases is in its title or in one of its events:
- * one pass over the user's texts for each, its best score kept per conversation. A word or phrase scores by BM25 on the
- * event or the title that holds it best (with {@link FixedStatisticsSimilarity}), weighted by how rare it is among the
- * user's own conversations (BM25's idf, counted over them); a title's match counts {@value #TITLE_WEIGHT} times an
- * event's. The sums are made in the query's order and the best of a conversation's events is a maximum, so a score is
- * the same whatever order the index gives its texts in.
+ * one pass over the user's texts for each (one for a word asked twice; see {@link ConversationScores#best} for when the
+ * passes stop early), its best score kept per conversation. A word or phrase scores by BM25 on the event or the title
+ * that holds it best (with {@link FixedStatisticsSimilarity}), weighted by how rare it is among the user's own
+ * conversations (BM25's idf, counted over them) and by how many times the query asks it; a title's match counts
+ * {@value #TITLE_WEIGHT} times an event's. The sums are made in the query's order and the best of a conversation's
+ * events is a maximum, so a score is the same whatever order the index gives its texts in, or the passes are made in.
  */
 final class TextSearches {
 
