@@ -15,7 +15,8 @@ import dev.convsearch.domain.TextQuery;
  * Turns a {@link TextQuery} into one Lucene query per word and phrase, on the events' text and on the titles, through
  * the query chain of {@link TextAnalysis}. A word is split where its characters could not be in a token (so
  * {@code (foo:bar)} asks for {@code foo} and {@code bar}, each anywhere in the conversation); a code word and its parts
- * become alternatives ({@code docker-compose} is the token or the phrase {@code docker compose}); a phrase is a phrase.
+ * become alternatives ({@code docker-compose} is the token or the phrase {@code docker compose}); a phrase is a phrase
+ * (one that holds a word twice, a {@link RepeatedWordsPhrase}).
  * Words and phrases that hold no token ({@code -}, {@code *}) ask for nothing. A word or phrase asked again (also as
  * another form of it: {@code tests test}) is one clause asked that many times: it weighs as much as before, and is
  * searched once, so that {@code q} made of one word 250 times costs what the word costs.
@@ -38,8 +39,8 @@ final class TextQueries {
         Map<Query, Clause> clauses = new LinkedHashMap<>();
         for (TextQuery.Clause clause : query.clauses()) {
             if (clause.phrase()) {
-                add(clauses, builder.createPhraseQuery(IndexedTexts.TEXT, clause.text()),
-                        builder.createPhraseQuery(IndexedTexts.TITLE, clause.text()));
+                add(clauses, RepeatedWordsPhrase.of(builder.createPhraseQuery(IndexedTexts.TEXT, clause.text())),
+                        RepeatedWordsPhrase.of(builder.createPhraseQuery(IndexedTexts.TITLE, clause.text())));
             } else {
                 for (String word : words(clause.text())) {
                     add(clauses, builder.createBooleanQuery(IndexedTexts.TEXT, word, Occur.MUST),
