@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterWeight;
@@ -149,7 +150,7 @@ final class RepeatedWordsPhrase extends Query {
 
     @Override
     public void visit(QueryVisitor visitor) {
-        phrase.visit(visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.MUST, this));
+        phrase.visit(visitor.getSubVisitor(Occur.MUST, this));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -43,7 +44,7 @@ class RepeatedWordsPhraseTest {
                 Document document = new Document();
                 document.add(new Field(IndexedTexts.TEXT, words(random, 1 + random.nextInt(40)),
                         IndexedTexts.EVENT_TEXT));
-                document.add(new Field(IndexedTexts.KEY, "t" + i, org.apache.lucene.document.StringField.TYPE_NOT_STORED));
+                document.add(new StringField(IndexedTexts.KEY, "t" + i, Field.Store.NO));
                 writer.addDocument(document);
                 if (i % 700 == 699) {
                     writer.deleteDocuments(new Term(IndexedTexts.KEY, "t" + random.nextInt(i)));
