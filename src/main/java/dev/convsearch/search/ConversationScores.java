@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -122,17 +123,12 @@ final class ConversationScores {
                 costs[slot / width] += leaf[slot] == null ? 0 : Math.max(1, leaf[slot].cost());
             }
         }
-        Integer[] order = new Integer[clauses];
-        for (int c = 0; c < clauses; c++) {
-            if (costs[c] == 0) {
-                return null;
-            }
-            order[c] = c;
+        if (Arrays.stream(costs).anyMatch(cost -> cost == 0)) {
+            return null;
         }
-        if (rarestFirst) {
-            Arrays.sort(order, Comparator.comparingLong(c -> costs[c]));
-        }
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        IntStream order = IntStream.range(0, clauses);
+        return rarestFirst ? order.boxed().sorted(Comparator.comparingLong(c -> costs[c])).mapToInt(c -> c).toArray()
+                : order.toArray();
     }
 
     private Weight[] weights(List<Query> queries) throws IOException {

@@ -33,16 +33,21 @@ import org.apache.lucene.search.Weight;
 final class RepeatedWordsPhrase extends Query {
 
     private final PhraseQuery phrase;
+    /** Each different word of the phrase, and how many times the phrase holds it. */
+    private final Map<Term, Integer> counts;
 
-    private RepeatedWordsPhrase(PhraseQuery phrase) {
+    private RepeatedWordsPhrase(PhraseQuery phrase, Map<Term, Integer> counts) {
         this.phrase = phrase;
+        this.counts = counts;
     }
 
     /** {@code query} as this query when it is an exact phrase that holds a word twice or more; else as it is. */
     static Query of(Query query) {
-        if (query instanceof PhraseQuery phrase && phrase.getSlop() == 0
-                && counts(phrase).size() < phrase.getTerms().length) {
-            return new RepeatedWordsPhrase(phrase);
+        if (query instanceof PhraseQuery phrase && phrase.getSlop() == 0) {
+            Map<Term, Integer> counts = counts(phrase);
+            if (counts.size() < phrase.getTerms().length) {
+                return new RepeatedWordsPhrase(phrase, counts);
+            }
         }
         return query;
     }
@@ -64,7 +69,6 @@ final class RepeatedWordsPhrase extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        Map<Term, Integer> counts = counts(phrase);
         return new FilterWeight(this, phrase.createWeight(searcher, scoreMode, boost)) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
@@ -340,14 +341,11 @@ public final class ContentBenchmark {
         report.add("|---|---|---|---|---|---|---|---|---|---|");
         List<String> common = List.of(EventTextGenerator.WORDS).subList(0, 120);
         Map<String, List<String[]>> shapes = new LinkedHashMap<>();
-        shapes.put("one word again and again", oneWord.stream()
-                .map(q -> new String[] { q[0], upTo500(Collections.nCopies(250, q[1]), "") }).toList());
-        shapes.put("the corpus's commonest words", oneWord.stream()
-                .map(q -> new String[] { q[0], upTo500(common, "") }).toList());
-        shapes.put("the same as one phrase", oneWord.stream()
-                .map(q -> new String[] { q[0], upTo500(common, "\"") }).toList());
-        shapes.put("a phrase of the commonest word again and again", oneWord.stream()
-                .map(q -> new String[] { q[0], upTo500(Collections.nCopies(250, common.get(0)), "\"") }).toList());
+        shapes.put("one word again and again", eachUser(oneWord, word -> upTo500(Collections.nCopies(250, word), "")));
+        shapes.put("the corpus's commonest words", eachUser(oneWord, word -> upTo500(common, "")));
+        shapes.put("the same as one phrase", eachUser(oneWord, word -> upTo500(common, "\"")));
+        shapes.put("a phrase of the commonest word again and again",
+                eachUser(oneWord, word -> upTo500(Collections.nCopies(250, common.get(0)), "\"")));
         for (Map.Entry<String, List<String[]>> shape : shapes.entrySet()) {
             System.err.println("searching: " + shape.getKey());
             double[] service = driveSearches(shape.getValue());
@@ -355,6 +353,11 @@ public final class ContentBenchmark {
                     shape.getKey(), concurrency, service[0], service[1], service[2], service[3], service[4],
                     service[5], service[6], service[7]));
         }
+    }
+
+    /** The queries {@code q} makes of each of {@code oneWord}'s words, for the same users. */
+    private static List<String[]> eachUser(List<String[]> oneWord, UnaryOperator<String> q) {
+        return oneWord.stream().map(query -> new String[] { query[0], q.apply(query[1]) }).toList();
     }
 
     /** As many of {@code words} as fit in 500 characters with a space between them, inside {@code quote}. */
