@@ -22,6 +22,7 @@ import org.apache.lucene.internal.hppc.IntIntHashMap;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -35,10 +36,12 @@ import org.apache.lucene.util.BytesRef;
  * The best score of each of a user's conversations in each of a query's slots (a word's or phrase's events, its title,
  * the next word's ...), gathered segment by segment. In a segment in {@link IndexedTexts#LAYOUT} the user's texts
  * are one run of documents, and each slot is scored over that run alone; in an earlier version's segment each slot is
- * filtered to the user's texts. Within a segment a conversation is its doc values' ordinal: a hit costs a slot of an
- * array (its row found by ordinal once a run of the conversation's hits), and each conversation a segment holds is
- * looked up by its id once a search, not once a hit or a slot; nothing a search makes grows with the other users'
- * conversations. The ids of a segment's ordinals are read once for the segment's life and shared by every search. The
+ * filtered to the user's texts. Within a segment in the layout a conversation is its run of documents
+ * ({@link ConversationRuns}), so a hit's conversation is found by comparing document numbers; in an earlier version's
+ * segment it is the hit's doc values' ordinal. A hit costs a slot of an array (its row found once a run of the
+ * conversation's hits), and each conversation a segment holds is looked up by its id once a search, not once a hit or
+ * a slot; nothing a search makes grows with the other users' conversations. The ids of a segment's ordinals are read once for
+ * the segment's life and shared by every search. The
  * rows of all conversations are one array; the first segment with hits gives its rows as they are, and conversations
  * are matched by id only when a second one has hits (a merged index has one segment: no id is hashed).
  */
@@ -46,6 +49,8 @@ final class ConversationScores {
 
     /** No hit in that slot: every hit scores above it (BM25 is positive), so an array made anew holds no hits. */
     static final float NONE = 0f;
+    /** A hit, not scored, of a conversation that cannot match: it only counts for the weight of the hit's clause. */
+    private static final float HELD = Float.MIN_VALUE;
 
     /** Per segment (its core, which never changes): the conversation id of each ordinal, read when first needed. */
     private static final Map<IndexReader.CacheKey, String[]> IDS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -86,7 +91,10 @@ final class ConversationScores {
      * is found. So a clause with no hit at all ends the search before anything is scored; and when the user's texts
      * are in one segment, the clauses are scored rarest first (by their scorers' cost), and the search ends as soon as
      * no conversation has a hit in every clause scored so far. A {@code q} of many common words that no conversation
-     * holds together then costs the passes of a few of them, not one for each word.
+     * holds together then costs the passes of a few of them, not one for each word. There, too, a conversation that
+     * lacks a clause scored before is not scored again, and its other hits in a slot are skipped once it has one: its
+     * score in a later slot is then only above {@link #NONE}, since only whether it holds the clause counts (for how
+     * rare the clause is among the user's conversations).
      */
     static Found best(IndexSearcher searcher, String userId, List<Query> slots, int width) throws IOException {
         ConversationScores scores = new ConversationScores(searcher, userId, slots);
@@ -156,7 +164,9 @@ final class ConversationScores {
      */
     private void add(LeafReaderContext leaf, UserTexts texts, BulkScorer[] scorers, int width, int[] order,
             boolean alone) throws IOException {
-        LeafScores scores = new LeafScores(leaf, leaf.reader().getSortedDocValues(CONVERSATION).getValueCount());
+        LeafScores scores = new LeafScores(leaf, leaf.reader().getSortedDocValues(CONVERSATION).getValueCount(),
+                texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null);
+        scores.scoresOnlyHoldingAll = alone;
         for (int step = 0; step < order.length; step++) {
             scores.clause = step;
             scores.holdingAll = 0;
@@ -164,7 +174,8 @@ final class ConversationScores {
                 if (scorers[slot] != null) {
                     scores.slot = slot;
                     scores.conversations = leaf.reader().getSortedDocValues(CONVERSATION);
-                    scores.lastOrd = -1; // a new clause's first hit counts for its conversation
+                    scores.lastKey = -1; // a new clause's first hit counts for its conversation
+                    scores.lastEnd = 0;
                     scorers[slot].score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
                 }
             }
@@ -185,19 +196,27 @@ final class ConversationScores {
         return filteredWeights;
     }
 
-    /** The best scores of one segment's conversations, a row of slots for each ordinal a hit touched. */
+    /** The best scores of one segment's conversations, a row of slots for each conversation a hit touched. */
     private final class LeafScores implements LeafCollector {
         private final String[] idOf;
         /**
-         * The row of each ordinal a hit touched. A hash map (Lucene's own), not an array by ordinal: a segment holds
-         * every user's conversations, a search touches the user's, and an array of the segment's size made for each
-         * search cost a user among a million other conversations a third more CPU and 4 MB a search.
+         * The row of each conversation a hit touched (its run, or its ordinal). A hash map (Lucene's own), not an array
+         * by ordinal: a segment holds every user's conversations, a search touches the user's, and an array of the
+         * segment's size made for each search cost a user among a million other conversations a third more CPU and 4
+         * MB a search.
          */
         private final IntIntHashMap rowOf = new IntIntHashMap();
-        /** The last ordinal hit and its row: a conversation's texts are one run in a segment in the layout. */
-        private int lastOrd = -1;
+        /** The runs of the segment's conversations, when it is in the layout (else null: a hit's ordinal tells). */
+        private final ConversationRuns runs;
+        private final int maxDoc;
+        /**
+         * The last conversation hit (its run, or its ordinal when not in the layout), its row, and the first document
+         * after its run (0 when not in the layout: every hit's ordinal is read).
+         */
+        private int lastKey = -1;
         private int lastRow;
-        private int[] ordOf = new int[64];
+        private int lastEnd;
+        private int[] keyOf = new int[64];
         private float[] rows = new float[64 * slots.size()];
         /** For each row, how many of the clauses scored so far, in order, its conversation has a hit in. */
         private int[] clausesHeld = new int[64];
@@ -207,9 +226,17 @@ final class ConversationScores {
         /** The clause being scored (its step in the order), and how many conversations have a hit in it and all before. */
         private int clause;
         private int holdingAll;
+        /**
+         * Whether a hit of a conversation that lacks an earlier clause is only marked, not scored: it cannot match,
+         * and only that it holds this clause counts (for the clause's weight). Only with the user's texts in this one
+         * segment: otherwise a later segment may hold the clause it lacks here.
+         */
+        private boolean scoresOnlyHoldingAll;
         private Scorable scorer;
 
-        LeafScores(LeafReaderContext leaf, int values) {
+        LeafScores(LeafReaderContext leaf, int values, ConversationRuns runs) {
+            this.runs = runs;
+            this.maxDoc = leaf.reader().maxDoc();
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
         }
@@ -220,33 +247,100 @@ final class ConversationScores {
         }
 
         @Override
-        public void collect(int doc) throws IOException {
-            if (!conversations.advanceExact(doc)) {
-                return;
+        public DocIdSetIterator competitiveIterator() {
+            return scoresOnlyHoldingAll && runs != null && clause > 0 ? new Wanted() : null;
+        }
+
+        /**
+         * The documents this slot still needs, for its scorer to skip the others: every hit of a conversation that may
+         * still match, and the first of one that cannot (only that it holds the clause counts), the rest of whose run
+         * is skipped. In a segment in the layout, with the user's texts in it alone, from the second clause on.
+         */
+        private final class Wanted extends DocIdSetIterator {
+            private int doc = -1;
+            private int run = -1;
+            private int end;
+
+            @Override
+            public int docID() {
+                return doc;
             }
-            int ord = conversations.ordValue();
-            if (ord != lastOrd) {
-                int found = rowOf.indexOf(ord);
-                lastRow = rowOf.indexExists(found) ? rowOf.indexGet(found) : newRow(ord, found);
-                lastOrd = ord;
-                if (clausesHeld[lastRow] == clause) { // its first hit in this clause, and it had every one before
-                    clausesHeld[lastRow]++;
-                    holdingAll++;
+
+            @Override
+            public int nextDoc() {
+                return advance(doc + 1);
+            }
+
+            @Override
+            public int advance(int target) {
+                for (int at = target; at < maxDoc; at = end) {
+                    if (at >= end) {
+                        run = runs.runOf(at, run);
+                        end = runs.end(run);
+                    }
+                    if (wanted(run)) {
+                        return doc = at;
+                    }
+                }
+                return doc = NO_MORE_DOCS;
+            }
+
+            /** Whether a hit in {@code run} is needed: none of it yet in this slot, or it holds every clause so far. */
+            private boolean wanted(int run) {
+                int row = run == lastKey ? lastRow : rowOf.getOrDefault(run, -1);
+                return row < 0 || rows[row * slots.size() + slot] == NONE || clausesHeld[row] > clause;
+            }
+
+            @Override
+            public long cost() {
+                return maxDoc;
+            }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (doc >= lastEnd) {
+                int key;
+                if (runs != null) {
+                    key = runs.runOf(doc, lastKey);
+                    lastEnd = runs.end(key);
+                } else if (conversations.advanceExact(doc)) {
+                    key = conversations.ordValue();
+                } else {
+                    return;
+                }
+                if (key != lastKey) {
+                    enter(key);
                 }
             }
             int at = lastRow * slots.size() + slot;
+            if (scoresOnlyHoldingAll && clausesHeld[lastRow] <= clause) {
+                rows[at] = HELD;
+                return;
+            }
             rows[at] = Math.max(rows[at], scorer.score());
         }
 
-        /** A row for {@code ord}, which {@link #rowOf} does not hold ({@code found}: where its lookup ended). */
-        private int newRow(int ord, int found) {
-            if (touched == ordOf.length) {
-                ordOf = Arrays.copyOf(ordOf, 2 * touched);
+        /** Makes {@code key} the conversation hit, the first hit of its run or of this slot. */
+        private void enter(int key) {
+            int found = rowOf.indexOf(key);
+            lastRow = rowOf.indexExists(found) ? rowOf.indexGet(found) : newRow(key, found);
+            lastKey = key;
+            if (clausesHeld[lastRow] == clause) { // its first hit in this clause, and it had every one before
+                clausesHeld[lastRow]++;
+                holdingAll++;
+            }
+        }
+
+        /** A row for {@code key}, which {@link #rowOf} does not hold ({@code found}: where its lookup ended). */
+        private int newRow(int key, int found) {
+            if (touched == keyOf.length) {
+                keyOf = Arrays.copyOf(keyOf, 2 * touched);
                 clausesHeld = Arrays.copyOf(clausesHeld, 2 * touched);
                 rows = Arrays.copyOf(rows, 2 * rows.length);
             }
-            ordOf[touched] = ord;
-            rowOf.indexInsert(found, ord, touched);
+            keyOf[touched] = key;
+            rowOf.indexInsert(found, key, touched);
             return touched++;
         }
 
@@ -259,7 +353,7 @@ final class ConversationScores {
             if (ids.isEmpty()) { // the first segment with hits: its rows as they are
                 scores = rows;
                 for (int row = 0; row < touched; row++) {
-                    ids.add(id(ordOf[row]));
+                    ids.add(id(keyOf[row]));
                 }
                 return;
             }
@@ -270,7 +364,7 @@ final class ConversationScores {
                 }
             }
             for (int row = 0; row < touched; row++) {
-                String id = id(ordOf[row]);
+                String id = id(keyOf[row]);
                 Integer at = positions.putIfAbsent(id, ids.size());
                 if (at == null) {
                     at = ids.size();
@@ -287,8 +381,9 @@ final class ConversationScores {
             }
         }
 
-        /** The conversation id of {@code ord}, read once for the segment's life. */
-        private String id(int ord) throws IOException {
+        /** The conversation id of {@code key}, read once for the segment's life. */
+        private String id(int key) throws IOException {
+            int ord = runs == null ? key : runs.ord(key);
             String id = idOf[ord];
             if (id == null) {
                 id = conversations.lookupOrd(ord).utf8ToString();

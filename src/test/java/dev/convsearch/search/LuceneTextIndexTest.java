@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -131,14 +132,19 @@ class LuceneTextIndexTest {
     @Test
     void bothLayoutsFindTheSameConversationsWithTheSameScoresAndMatches(@TempDir Path earlier) throws IOException {
         // users who share conversation ids, texts kept in several batches (segments), a conversation forgotten and
-        // written again: the laid-out index reads a user's run of documents, the earlier one filters every segment
+        // written again: the laid-out index reads a user's run of documents, the earlier one filters every segment.
+        // w0's last conversation and w1's first are both c9: in the layout their texts follow each other
         Random random = new Random(29);
+        List<String> users = List.of("u0", "u1", "u2", "w0", "w1");
+        Map<String, List<String>> conversations = Map.of("w0", List.of("c5", "c9"), "w1", List.of("c9", "d1"));
         List<List<KeptText>> batches = new ArrayList<>();
         for (int batch = 0; batch < 4; batch++) {
             List<KeptText> texts = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                String user = "u" + random.nextInt(3);
-                String conversation = "c" + random.nextInt(8);
+            for (int i = 0; i < 80; i++) {
+                String user = users.get(random.nextInt(users.size()));
+                String conversation = conversations.containsKey(user)
+                        ? conversations.get(user).get(random.nextInt(2))
+                        : "c" + random.nextInt(8);
                 texts.add(i % 10 == 0 ? KeptText.title(user, conversation, words(random, 3), COMPLETE)
                         : new KeptText(user, conversation, "e" + batch + "-" + i, COMPLETE, "agent", "MessageEvent",
                                 words(random, 4 + random.nextInt(12)), COMPLETE));
@@ -166,9 +172,25 @@ class LuceneTextIndexTest {
             index.keep(List.of(new KeptText("u1", "c3", "again", COMPLETE, "user", "MessageEvent",
                     "the flaky build recovered", COMPLETE))).await().indefinitely();
         }
-        for (String query : List.of("build", "flaky test", "\"flaky build\"", "docker compose fails", "cache",
-                "login service timeout")) {
-            for (String user : List.of("u0", "u1", "u2", "nobody")) {
+        List<String> queries = List.of("build", "flaky test", "\"flaky build\"", "docker compose fails", "cache",
+                "login service timeout", "the flaky build fails again", "test the cache and the login service");
+        assertSameAnswers(laidOut, unsorted, queries, users);
+        assertTrue(segments(laidOut) > 1);
+        laidOut.mergeIfWorthIt(java.time.Duration.ofHours(1)); // in one segment words are scored rarest first
+        assertEquals(1, segments(laidOut));
+        assertSameAnswers(laidOut, unsorted, queries, users);
+        Map<String, TextRelevance> c3 = laidOut.find("u1", TextQuery.parse("recovered")).await().indefinitely().matches();
+        assertEquals(Set.of("c3"), c3.keySet(), "the conversation written again is found, and only for its user");
+        assertEquals(Set.of(), laidOut.find("u0", TextQuery.parse("recovered")).await().indefinitely().matches().keySet());
+        laidOut.close();
+        unsorted.close();
+    }
+
+    /** Asserts that {@code laidOut} finds what {@code unsorted} finds, with the same relevance and text matches. */
+    private static void assertSameAnswers(LuceneTextIndex laidOut, LuceneTextIndex unsorted, List<String> queries,
+            List<String> users) {
+        for (String query : queries) {
+            for (String user : Stream.concat(users.stream(), Stream.of("nobody")).toList()) {
                 TextQuery parsed = TextQuery.parse(query);
                 Map<String, TextRelevance> found = laidOut.find(user, parsed).await().indefinitely().matches();
                 assertEquals(unsorted.find(user, parsed).await().indefinitely().matches(), found, user + ": " + query);
@@ -177,11 +199,6 @@ class LuceneTextIndexTest {
                         laidOut.textMatches(user, parsed, ids, 3).await().indefinitely(), user + ": " + query);
             }
         }
-        Map<String, TextRelevance> c3 = laidOut.find("u1", TextQuery.parse("recovered")).await().indefinitely().matches();
-        assertEquals(Set.of("c3"), c3.keySet(), "the conversation written again is found, and only for its user");
-        assertEquals(Set.of(), laidOut.find("u0", TextQuery.parse("recovered")).await().indefinitely().matches().keySet());
-        laidOut.close();
-        unsorted.close();
     }
 
     @Test
