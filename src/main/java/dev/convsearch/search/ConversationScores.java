@@ -22,7 +22,6 @@ import org.apache.lucene.internal.hppc.IntIntHashMap;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -91,10 +90,10 @@ final class ConversationScores {
      * is found. So a clause with no hit at all ends the search before anything is scored; and when the user's texts
      * are in one segment, the clauses are scored rarest first (by their scorers' cost), and the search ends as soon as
      * no conversation has a hit in every clause scored so far. A {@code q} of many common words that no conversation
-     * holds together then costs the passes of a few of them, not one for each word. There, too, a conversation that
-     * lacks a clause scored before is not scored again, and its other hits in a slot are skipped once it has one: its
-     * score in a later slot is then only above {@link #NONE}, since only whether it holds the clause counts (for how
-     * rare the clause is among the user's conversations).
+     * holds together then costs the passes of a few of them, not one for each word. There, too, the hits of a
+     * conversation that lacks a clause scored before are not scored: its score in a later slot is only above
+     * {@link #NONE}, since only whether it holds the clause counts (for how rare the clause is among the user's
+     * conversations).
      */
     static Found best(IndexSearcher searcher, String userId, List<Query> slots, int width) throws IOException {
         ConversationScores scores = new ConversationScores(searcher, userId, slots);
@@ -208,7 +207,6 @@ final class ConversationScores {
         private final IntIntHashMap rowOf = new IntIntHashMap();
         /** The runs of the segment's conversations, when it is in the layout (else null: a hit's ordinal tells). */
         private final ConversationRuns runs;
-        private final int maxDoc;
         /**
          * The last conversation hit (its run, or its ordinal when not in the layout), its row, and the first document
          * after its run (0 when not in the layout: every hit's ordinal is read).
@@ -236,7 +234,6 @@ final class ConversationScores {
 
         LeafScores(LeafReaderContext leaf, int values, ConversationRuns runs) {
             this.runs = runs;
-            this.maxDoc = leaf.reader().maxDoc();
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
         }
@@ -244,57 +241,6 @@ final class ConversationScores {
         @Override
         public void setScorer(Scorable scorer) {
             this.scorer = scorer;
-        }
-
-        @Override
-        public DocIdSetIterator competitiveIterator() {
-            return scoresOnlyHoldingAll && runs != null && clause > 0 ? new Wanted() : null;
-        }
-
-        /**
-         * The documents this slot still needs, for its scorer to skip the others: every hit of a conversation that may
-         * still match, and the first of one that cannot (only that it holds the clause counts), the rest of whose run
-         * is skipped. In a segment in the layout, with the user's texts in it alone, from the second clause on.
-         */
-        private final class Wanted extends DocIdSetIterator {
-            private int doc = -1;
-            private int run = -1;
-            private int end;
-
-            @Override
-            public int docID() {
-                return doc;
-            }
-
-            @Override
-            public int nextDoc() {
-                return advance(doc + 1);
-            }
-
-            @Override
-            public int advance(int target) {
-                for (int at = target; at < maxDoc; at = end) {
-                    if (at >= end) {
-                        run = runs.runOf(at, run);
-                        end = runs.end(run);
-                    }
-                    if (wanted(run)) {
-                        return doc = at;
-                    }
-                }
-                return doc = NO_MORE_DOCS;
-            }
-
-            /** Whether a hit in {@code run} is needed: none of it yet in this slot, or it holds every clause so far. */
-            private boolean wanted(int run) {
-                int row = run == lastKey ? lastRow : rowOf.getOrDefault(run, -1);
-                return row < 0 || rows[row * slots.size() + slot] == NONE || clausesHeld[row] > clause;
-            }
-
-            @Override
-            public long cost() {
-                return maxDoc;
-            }
         }
 
         @Override
