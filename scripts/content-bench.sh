@@ -3,7 +3,7 @@
 # loaded through its own endpoints with users x conversations x events of generated text (fixed seed), then searched
 # with q at a fixed concurrency beside "Lucene alone" (the same searches on the same index in the benchmark's process).
 # Each kind of query (1, 2, 3 words, a phrase) has its row, and so does every kind mixed (one of each in turn, the
-# issue's own measure). Lucene alone (the service's own index and searches, in the benchmark's process) is measured
+# issue's own measure), then a sentence of 6 to 10 words as people type a question (not in the mix). Lucene alone (the service's own index and searches, in the benchmark's process) is measured
 # whole, then without the page's text matches (its matching and page alone); two more baselines: one Lucene document
 # per conversation, its top 21 alone, and the same with the page's best 3 passages each from Lucene's
 # UnifiedHighlighter. A second table has two pages the database orders, through the service alone: a user's first

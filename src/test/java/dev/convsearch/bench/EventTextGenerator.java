@@ -143,6 +143,18 @@ final class EventTextGenerator {
         };
     }
 
+    /**
+     * A sentence typed into a search box, as people ask a question: 6 to 10 words, drawn as often as they are used, so
+     * most are common ones ("the", "of", "test").
+     */
+    String sentence() {
+        StringBuilder sentence = new StringBuilder(word());
+        for (int i = 6 + random.nextInt(5); i > 1; i--) {
+            sentence.append(' ').append(word());
+        }
+        return sentence.toString();
+    }
+
     /** Two or three words that follow each other in some text: a phrase to search for. */
     String phrase() {
         String[] words = text(200).replaceAll("[^\\p{L}\\p{N} ]", " ").toLowerCase(Locale.ROOT).split("\\s+");
