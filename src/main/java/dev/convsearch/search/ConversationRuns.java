@@ -33,7 +33,10 @@ final class ConversationRuns {
         this.ords = ords;
     }
 
-    /** The runs of {@code reader}, a segment in the layout. */
+    /**
+     * The runs of {@code reader}, a segment in the layout. Two first searches at once may both read them (the same
+     * runs): no search waits for another segment's.
+     */
     static ConversationRuns of(LeafReader reader) throws IOException {
         IndexReader.CacheHelper core = reader.getCoreCacheHelper();
         if (core == null) {

@@ -39,10 +39,10 @@ import org.apache.lucene.util.BytesRef;
  * ({@link ConversationRuns}), so a hit's conversation is found by comparing document numbers; in an earlier version's
  * segment it is the hit's doc values' ordinal. A hit costs a slot of an array (its row found once a run of the
  * conversation's hits), and each conversation a segment holds is looked up by its id once a search, not once a hit or
- * a slot; nothing a search makes grows with the other users' conversations. The ids of a segment's ordinals are read once for
- * the segment's life and shared by every search. The
- * rows of all conversations are one array; the first segment with hits gives its rows as they are, and conversations
- * are matched by id only when a second one has hits (a merged index has one segment: no id is hashed).
+ * a slot; nothing a search makes grows with the other users' conversations. The ids of a segment's ordinals are read
+ * once for the segment's life and shared by every search. The rows of all conversations are one array; the first
+ * segment with hits gives its rows as they are, and conversations are matched by id only when a second one has hits (a
+ * merged index has one segment: no id is hashed).
  */
 final class ConversationScores {
 
@@ -250,6 +250,10 @@ final class ConversationScores {
                 if (runs != null) {
                     key = runs.runOf(doc, lastKey);
                     lastEnd = runs.end(key);
+                    if (runs.ord(key) < 0) { // documents with no conversation: the next hit looks again
+                        lastEnd = 0;
+                        return;
+                    }
                 } else if (conversations.advanceExact(doc)) {
                     key = conversations.ordValue();
                 } else {
