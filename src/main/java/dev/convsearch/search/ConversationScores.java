@@ -163,18 +163,13 @@ final class ConversationScores {
      */
     private void add(LeafReaderContext leaf, UserTexts texts, BulkScorer[] scorers, int width, int[] order,
             boolean alone) throws IOException {
-        LeafScores scores = new LeafScores(leaf, leaf.reader().getSortedDocValues(CONVERSATION).getValueCount(),
-                texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null);
-        scores.scoresOnlyHoldingAll = alone;
+        LeafScores scores = new LeafScores(leaf, texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null, alone);
         for (int step = 0; step < order.length; step++) {
             scores.clause = step;
             scores.holdingAll = 0;
             for (int slot = order[step] * width; slot < (order[step] + 1) * width; slot++) {
                 if (scorers[slot] != null) {
-                    scores.slot = slot;
-                    scores.conversations = leaf.reader().getSortedDocValues(CONVERSATION);
-                    scores.lastKey = -1; // a new clause's first hit counts for its conversation
-                    scores.lastEnd = 0;
+                    scores.startSlot(slot);
                     scorers[slot].score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
                 }
             }
@@ -229,13 +224,31 @@ final class ConversationScores {
          * and only that it holds this clause counts (for the clause's weight). Only with the user's texts in this one
          * segment: otherwise a later segment may hold the clause it lacks here.
          */
-        private boolean scoresOnlyHoldingAll;
+        private final boolean scoresOnlyHoldingAll;
+        private final LeafReaderContext leaf;
         private Scorable scorer;
 
-        LeafScores(LeafReaderContext leaf, int values, ConversationRuns runs) {
+        LeafScores(LeafReaderContext leaf, ConversationRuns runs, boolean scoresOnlyHoldingAll) throws IOException {
+            this.leaf = leaf;
             this.runs = runs;
+            this.scoresOnlyHoldingAll = scoresOnlyHoldingAll;
+            conversations = leaf.reader().getSortedDocValues(CONVERSATION);
+            int values = conversations.getValueCount();
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
+        }
+
+        /**
+         * Before slot {@code slot}'s hits: its first hit counts for its conversation, and without runs the hits' ordinals
+         * are read from the start again (doc values only go forward).
+         */
+        void startSlot(int slot) throws IOException {
+            this.slot = slot;
+            lastKey = -1;
+            lastEnd = 0;
+            if (runs == null) {
+                conversations = leaf.reader().getSortedDocValues(CONVERSATION);
+            }
         }
 
         @Override
