@@ -160,6 +160,24 @@ class ContentSearchTest {
     }
 
     @Test
+    void aPageOfTextMatchesIsWrittenAtOnceWithItsLength() {
+        TestUsers reader = TestUsers.NINA;
+        String text = "the zebra crossing failed again; ".repeat(9);
+        for (int c = 0; c < 20; c++) {
+            create(reader, "cs-zebra-" + c, "Crossing " + c, "acme/app");
+            events(reader, "cs-zebra-" + c, "[" + message("z1", "user", text) + "," + message("z2", "agent", text)
+                    + "," + message("z3", "user", text) + "]").then().statusCode(200).body("indexed", equalTo(3));
+        }
+        Response page = reader.request().queryParam("q", "zebra").queryParam("limit", 20).get(SEARCH);
+        page.then().statusCode(200).body("results", hasSize(20)).body("results[19].text_matches", hasSize(3));
+        int bytes = page.asByteArray().length;
+        assertTrue(bytes > 4 * 8192, "a page of 60 text matches: " + bytes + " bytes");
+        // one write with its length, not 8 KB chunks each written on its own (quarkus.rest.output-buffer-size)
+        assertEquals(String.valueOf(bytes), page.header("Content-Length"));
+        assertEquals(null, page.header("Transfer-Encoding"));
+    }
+
+    @Test
     void everyOtherFilterAppliesAndCountsEqualTheWalk() {
         assertEquals(List.of("cs-title-only", "cs-build"),
                 ids(SEARCH, Map.of("q", "failing tests", "selected_repository", "acme/app")));

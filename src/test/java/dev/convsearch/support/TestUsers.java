@@ -45,7 +45,8 @@ public enum TestUsers {
     JACK,
     KIM,
     LEO,
-    MIA;
+    MIA,
+    NINA;
 
     /** The user id (the lowercase name). */
     public String id() {
