@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -174,7 +175,7 @@ class ContentSearchTest {
         assertTrue(bytes > 4 * 8192, "a page of 60 text matches: " + bytes + " bytes");
         // one write with its length, not 8 KB chunks each written on its own (quarkus.rest.output-buffer-size)
         assertEquals(String.valueOf(bytes), page.header("Content-Length"));
-        assertEquals(null, page.header("Transfer-Encoding"));
+        assertNull(page.header("Transfer-Encoding"));
     }
 
     @Test
