@@ -33,16 +33,17 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The best score of each of a user's conversations in each of a query's slots (a word's or phrase's events, its title,
- * the next word's ...), gathered segment by segment. In a segment in {@link IndexedTexts#LAYOUT} the user's texts
- * are one run of documents, and each slot is scored over that run alone; in an earlier version's segment each slot is
- * filtered to the user's texts. Within a segment in the layout a conversation is its run of documents
- * ({@link ConversationRuns}), so a hit's conversation is found by comparing document numbers; in an earlier version's
- * segment it is the hit's doc values' ordinal. A hit costs a slot of an array (its row found once a run of the
- * conversation's hits), and each conversation a segment holds is looked up by its id once a search, not once a hit or
- * a slot; nothing a search makes grows with the other users' conversations. The ids of a segment's ordinals are read
- * once for the segment's life and shared by every search. The rows of all conversations are one array; the first
- * segment with hits gives its rows as they are, and conversations are matched by id only when a second one has hits (a
- * merged index has one segment: no id is hashed).
+ * the next word's ...), gathered a clause at a time over every segment that holds the user's texts. In a segment in
+ * {@link IndexedTexts#LAYOUT} the user's texts are one run of documents, and each slot is scored over that run alone;
+ * in an earlier version's segment each slot is filtered to the user's texts. Within a segment in the layout a
+ * conversation is its run of documents ({@link ConversationRuns}), so a hit's conversation is found by comparing
+ * document numbers; in an earlier version's segment it is the hit's doc values' ordinal.
+ * <p>
+ * A conversation has one row of slots however many segments hold its texts. A hit costs a slot of that row (the row
+ * found once a run of the conversation's hits). The segment with most of the user's texts (the main one) finds a
+ * conversation's row by its ordinal there; another segment finds it by the main segment's ordinal of the same id
+ * ({@link MainOrdinals}, looked up once for both segments' life), and only a conversation the main segment does not
+ * hold is looked up by its id. Nothing a search makes grows with the other users' conversations.
  */
 final class ConversationScores {
 
@@ -71,59 +72,77 @@ final class ConversationScores {
     private final Weight[] weights;
     /** The slots filtered to the user's texts: see {@link #filteredWeights()}. */
     private Weight[] filteredWeights;
-    private final List<String> ids = new ArrayList<>();
-    private float[] scores = new float[0];
-    /** Where each conversation of {@link #ids} is: made when a second segment has hits (null before). */
-    private Map<String, Integer> positions;
+
+    /** The rows: each conversation's best score in each slot, {@code slots.size()} floats a row. */
+    private float[] rows;
+    /** For each row, how many of the clauses scored so far, in order, its conversation has a hit in. */
+    private int[] clausesHeld = new int[64];
+    /** For each row, the segment (its place in {@link #segments}) and ordinal its conversation's id is read at. */
+    private int[] segmentOf = new int[64];
+    private int[] ordOf = new int[64];
+    private int rowCount;
+    /** The row of each conversation that only segments other than the main one hold, by id (made when first needed). */
+    private Map<String, Integer> rowsById;
+    private final List<SegmentHits> segments = new ArrayList<>();
+    /** The clause being scored (its step in the order), and how many conversations have a hit in it and all before. */
+    private int clause;
+    private int holdingAll;
 
     private ConversationScores(IndexSearcher searcher, String userId, List<Query> slots) throws IOException {
         this.searcher = searcher;
         this.user = new BytesRef(userId);
         this.slots = slots;
         this.weights = weights(slots);
+        this.rows = new float[64 * slots.size()];
     }
 
     /**
      * Each of the user's conversations that any of {@code slots} matches, with its best score in each ({@link #NONE}
      * where none): the score of a slot's query in slot {@code i}. The slots come in clauses of {@code width} (a word's
      * events and its title), and only conversations with a hit in every clause are wanted: when none has one, nothing
-     * is found. So a clause with no hit at all ends the search before anything is scored; and when the user's texts
-     * are in one segment, the clauses are scored rarest first (by their scorers' cost), and the search ends as soon as
-     * no conversation has a hit in every clause scored so far. A {@code q} of many common words that no conversation
-     * holds together then costs the passes of a few of them, not one for each word. There, too, the hits of a
-     * conversation that lacks a clause scored before are not scored: its score in a later slot is only above
-     * {@link #NONE}, since only whether it holds the clause counts (for how rare the clause is among the user's
-     * conversations).
+     * is found. So a clause with no hit at all ends the search before anything is scored; the clauses are scored
+     * rarest first (by their scorers' cost), each over every segment, and the search ends as soon as no conversation
+     * has a hit in every clause scored so far. A {@code q} of many common words that no conversation holds together
+     * then costs the passes of a few of them, not one for each word. The hits of a conversation that lacks a clause
+     * scored before are not scored: its score in a later slot is only above {@link #NONE}, since only whether it holds
+     * the clause counts (for how rare the clause is among the user's conversations).
      */
     static Found best(IndexSearcher searcher, String userId, List<Query> slots, int width) throws IOException {
         ConversationScores scores = new ConversationScores(searcher, userId, slots);
-        List<LeafReaderContext> leaves = new ArrayList<>();
-        List<UserTexts> texts = new ArrayList<>();
         List<BulkScorer[]> scorers = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            UserTexts userTexts = UserTexts.in(leaf, scores.user);
-            if (userTexts != null && leaf.reader().getSortedDocValues(CONVERSATION) != null) {
-                leaves.add(leaf);
-                texts.add(userTexts);
-                scorers.add(scores.scorers(leaf, userTexts));
+            UserTexts texts = UserTexts.in(leaf, scores.user);
+            if (texts != null && leaf.reader().getSortedDocValues(CONVERSATION) != null) {
+                scores.segments.add(scores.new SegmentHits(leaf, texts, scores.segments.size()));
+                scorers.add(scores.scorers(leaf, texts));
             }
         }
-        boolean alone = leaves.size() == 1;
-        int[] order = order(scorers, slots.size() / width, width, alone);
+        int[] order = order(scorers, slots.size() / width, width);
         if (order == null) {
             return new Found(List.of(), new float[0], slots.size());
         }
-        for (int i = 0; i < leaves.size(); i++) {
-            scores.add(leaves.get(i), texts.get(i), scorers.get(i), width, order, alone);
+        SegmentHits main = scores.segments.stream().max(Comparator.comparingInt(SegmentHits::userTexts)).orElseThrow();
+        for (SegmentHits segment : scores.segments) {
+            segment.pairWith(main);
         }
-        return new Found(scores.ids, scores.scores, slots.size());
+        for (int step = 0; step < order.length; step++) {
+            scores.clause = step;
+            scores.holdingAll = 0;
+            for (int segment = 0; segment < scores.segments.size(); segment++) {
+                scores.segments.get(segment).score(scorers.get(segment), order[step] * width, width);
+            }
+            if (scores.holdingAll == 0) {
+                return new Found(List.of(), new float[0], slots.size());
+            }
+        }
+        return new Found(scores.ids(), scores.rows, slots.size());
     }
 
     /**
-     * The order to score the {@code clauses} in, {@code scorers} being each segment's scorer of each slot: rarest first
-     * when {@code rarestFirst}, else as asked; null when some clause has no hit in any segment.
+     * The order to score the {@code clauses} in, {@code scorers} being each segment's scorer of each slot: rarest
+     * first; null when some clause has no hit in any segment.
      */
-    private static int[] order(List<BulkScorer[]> scorers, int clauses, int width, boolean rarestFirst) {
+    private static int[] order(List<BulkScorer[]> scorers, int clauses, int width) {
         long[] costs = new long[clauses];
         for (BulkScorer[] leaf : scorers) {
             for (int slot = 0; slot < leaf.length; slot++) {
@@ -133,9 +152,8 @@ final class ConversationScores {
         if (Arrays.stream(costs).anyMatch(cost -> cost == 0)) {
             return null;
         }
-        IntStream order = IntStream.range(0, clauses);
-        return rarestFirst ? order.boxed().sorted(Comparator.comparingLong(c -> costs[c])).mapToInt(c -> c).toArray()
-                : order.toArray();
+        return IntStream.range(0, clauses).boxed().sorted(Comparator.comparingLong(c -> costs[c]))
+                .mapToInt(c -> c).toArray();
     }
 
     private Weight[] weights(List<Query> queries) throws IOException {
@@ -156,30 +174,6 @@ final class ConversationScores {
         return scorers;
     }
 
-    /**
-     * Takes in the hits of every slot in {@code leaf}, a clause of {@code width} slots at a time in {@code order};
-     * when {@code alone} (the one segment with the user's texts), none once no conversation has a hit in every clause
-     * so far.
-     */
-    private void add(LeafReaderContext leaf, UserTexts texts, BulkScorer[] scorers, int width, int[] order,
-            boolean alone) throws IOException {
-        LeafScores scores = new LeafScores(leaf, texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null, alone);
-        for (int step = 0; step < order.length; step++) {
-            scores.clause = step;
-            scores.holdingAll = 0;
-            for (int slot = order[step] * width; slot < (order[step] + 1) * width; slot++) {
-                if (scorers[slot] != null) {
-                    scores.startSlot(slot);
-                    scorers[slot].score(scores, leaf.reader().getLiveDocs(), texts.from(), texts.to());
-                }
-            }
-            if (alone && scores.holdingAll == 0) {
-                return;
-            }
-        }
-        scores.keep();
-    }
-
     /** The slots filtered to the user's texts, for an earlier version's segments: made when first needed. */
     private Weight[] filteredWeights() throws IOException {
         if (filteredWeights == null) {
@@ -190,18 +184,60 @@ final class ConversationScores {
         return filteredWeights;
     }
 
-    /** The best scores of one segment's conversations, a row of slots for each conversation a hit touched. */
-    private final class LeafScores implements LeafCollector {
+    /** A new row for the conversation of ordinal {@code ord} in segment {@code segment}. */
+    private int newRow(int segment, int ord) {
+        if (rowCount == clausesHeld.length) {
+            clausesHeld = Arrays.copyOf(clausesHeld, 2 * rowCount);
+            segmentOf = Arrays.copyOf(segmentOf, 2 * rowCount);
+            ordOf = Arrays.copyOf(ordOf, 2 * rowCount);
+            rows = Arrays.copyOf(rows, 2 * rows.length);
+        }
+        segmentOf[rowCount] = segment;
+        ordOf[rowCount] = ord;
+        return rowCount++;
+    }
+
+    /** The row of {@code id}, a conversation that the main segment does not hold, first seen in {@code segment}. */
+    private int rowById(String id, int segment, int ord) {
+        if (rowsById == null) {
+            rowsById = new HashMap<>();
+        }
+        Integer row = rowsById.get(id);
+        if (row == null) {
+            row = newRow(segment, ord);
+            rowsById.put(id, row);
+        }
+        return row;
+    }
+
+    /** The conversation id of each row. */
+    private List<String> ids() throws IOException {
+        List<String> ids = new ArrayList<>(rowCount);
+        for (int row = 0; row < rowCount; row++) {
+            ids.add(segments.get(segmentOf[row]).id(ordOf[row]));
+        }
+        return ids;
+    }
+
+    /** The hits of one segment: each found in its conversation's row. */
+    private final class SegmentHits implements LeafCollector {
+        private final LeafReaderContext leaf;
+        private final UserTexts texts;
+        private final int place;
+        private final int userTexts;
         private final String[] idOf;
         /**
-         * The row of each conversation a hit touched (its run, or its ordinal). A hash map (Lucene's own), not an array
-         * by ordinal: a segment holds every user's conversations, a search touches the user's, and an array of the
-         * segment's size made for each search cost a user among a million other conversations a third more CPU and 4
-         * MB a search.
+         * The row of each conversation ordinal a hit touched. A hash map (Lucene's own), not an array by ordinal: a
+         * segment holds every user's conversations, a search touches the user's, and an array of the segment's size
+         * made for each search cost a user among a million other conversations a third more CPU and 4 MB a search.
          */
         private final IntIntHashMap rowOf = new IntIntHashMap();
         /** The runs of the segment's conversations, when it is in the layout (else null: a hit's ordinal tells). */
         private final ConversationRuns runs;
+        private SortedDocValues conversations;
+        /** The main segment, and its ordinal of each of this segment's conversations (null when this is the main one). */
+        private SegmentHits main;
+        private MainOrdinals mainOrdinals;
         /**
          * The last conversation hit (its run, or its ordinal when not in the layout), its row, and the first document
          * after its run (0 when not in the layout: every hit's ordinal is read).
@@ -209,40 +245,49 @@ final class ConversationScores {
         private int lastKey = -1;
         private int lastRow;
         private int lastEnd;
-        private int[] keyOf = new int[64];
-        private float[] rows = new float[64 * slots.size()];
-        /** For each row, how many of the clauses scored so far, in order, its conversation has a hit in. */
-        private int[] clausesHeld = new int[64];
-        private int touched;
-        private SortedDocValues conversations;
         private int slot;
-        /** The clause being scored (its step in the order), and how many conversations have a hit in it and all before. */
-        private int clause;
-        private int holdingAll;
-        /**
-         * Whether a hit of a conversation that lacks an earlier clause is only marked, not scored: it cannot match,
-         * and only that it holds this clause counts (for the clause's weight). Only with the user's texts in this one
-         * segment: otherwise a later segment may hold the clause it lacks here.
-         */
-        private final boolean scoresOnlyHoldingAll;
-        private final LeafReaderContext leaf;
         private Scorable scorer;
 
-        LeafScores(LeafReaderContext leaf, ConversationRuns runs, boolean scoresOnlyHoldingAll) throws IOException {
+        SegmentHits(LeafReaderContext leaf, UserTexts texts, int place) throws IOException {
             this.leaf = leaf;
-            this.runs = runs;
-            this.scoresOnlyHoldingAll = scoresOnlyHoldingAll;
+            this.texts = texts;
+            this.place = place;
+            this.userTexts = texts.count();
+            this.runs = texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null;
             conversations = leaf.reader().getSortedDocValues(CONVERSATION);
             int values = conversations.getValueCount();
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
         }
 
+        /** How many of the user's texts this segment holds. */
+        int userTexts() {
+            return userTexts;
+        }
+
+        /** Finds conversations' rows through {@code main}, the segment with most of the user's texts. */
+        void pairWith(SegmentHits main) throws IOException {
+            if (main != this) {
+                this.main = main;
+                this.mainOrdinals = MainOrdinals.of(leaf.reader(), main.leaf.reader());
+            }
+        }
+
+        /** Takes in the hits of the {@code width} slots from {@code first}, with their {@code scorers}. */
+        void score(BulkScorer[] scorers, int first, int width) throws IOException {
+            for (int slot = first; slot < first + width; slot++) {
+                if (scorers[slot] != null) {
+                    startSlot(slot);
+                    scorers[slot].score(this, leaf.reader().getLiveDocs(), texts.from(), texts.to());
+                }
+            }
+        }
+
         /**
-         * Before slot {@code slot}'s hits: its first hit counts for its conversation, and without runs the hits' ordinals
-         * are read from the start again (doc values only go forward).
+         * Before slot {@code slot}'s hits: its first hit counts for its conversation, and without runs the hits'
+         * ordinals are read from the start again (doc values only go forward).
          */
-        void startSlot(int slot) throws IOException {
+        private void startSlot(int slot) throws IOException {
             this.slot = slot;
             lastKey = -1;
             lastEnd = 0;
@@ -277,7 +322,7 @@ final class ConversationScores {
                 }
             }
             int at = lastRow * slots.size() + slot;
-            if (scoresOnlyHoldingAll && clausesHeld[lastRow] <= clause) {
+            if (clausesHeld[lastRow] <= clause) {
                 rows[at] = HELD;
                 return;
             }
@@ -285,9 +330,8 @@ final class ConversationScores {
         }
 
         /** Makes {@code key} the conversation hit, the first hit of its run or of this slot. */
-        private void enter(int key) {
-            int found = rowOf.indexOf(key);
-            lastRow = rowOf.indexExists(found) ? rowOf.indexGet(found) : newRow(key, found);
+        private void enter(int key) throws IOException {
+            lastRow = row(runs == null ? key : runs.ord(key));
             lastKey = key;
             if (clausesHeld[lastRow] == clause) { // its first hit in this clause, and it had every one before
                 clausesHeld[lastRow]++;
@@ -295,58 +339,25 @@ final class ConversationScores {
             }
         }
 
-        /** A row for {@code key}, which {@link #rowOf} does not hold ({@code found}: where its lookup ended). */
-        private int newRow(int key, int found) {
-            if (touched == keyOf.length) {
-                keyOf = Arrays.copyOf(keyOf, 2 * touched);
-                clausesHeld = Arrays.copyOf(clausesHeld, 2 * touched);
-                rows = Arrays.copyOf(rows, 2 * rows.length);
+        /** The row of this segment's conversation {@code ord}, made when it has none. */
+        private int row(int ord) throws IOException {
+            int found = rowOf.indexOf(ord);
+            if (rowOf.indexExists(found)) {
+                return rowOf.indexGet(found);
             }
-            keyOf[touched] = key;
-            rowOf.indexInsert(found, key, touched);
-            return touched++;
+            int row;
+            if (main == null) {
+                row = newRow(place, ord);
+            } else {
+                int mainOrd = mainOrdinals.of(ord, conversations, main.conversations);
+                row = mainOrd >= 0 ? main.row(mainOrd) : rowById(id(ord), place, ord);
+            }
+            rowOf.indexInsert(found, ord, row);
+            return row;
         }
 
-        /** Adds this segment's best scores to the search's, by conversation id. */
-        void keep() throws IOException {
-            if (touched == 0) {
-                return;
-            }
-            int width = slots.size();
-            if (ids.isEmpty()) { // the first segment with hits: its rows as they are
-                scores = rows;
-                for (int row = 0; row < touched; row++) {
-                    ids.add(id(keyOf[row]));
-                }
-                return;
-            }
-            if (positions == null) {
-                positions = new HashMap<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    positions.put(ids.get(i), i);
-                }
-            }
-            for (int row = 0; row < touched; row++) {
-                String id = id(keyOf[row]);
-                Integer at = positions.putIfAbsent(id, ids.size());
-                if (at == null) {
-                    at = ids.size();
-                    ids.add(id);
-                    if (scores.length < ids.size() * width) {
-                        scores = Arrays.copyOf(scores, Math.max(2 * scores.length, ids.size() * width));
-                    }
-                    System.arraycopy(rows, row * width, scores, at * width, width);
-                } else {
-                    for (int s = 0; s < width; s++) {
-                        scores[at * width + s] = Math.max(scores[at * width + s], rows[row * width + s]);
-                    }
-                }
-            }
-        }
-
-        /** The conversation id of {@code key}, read once for the segment's life. */
-        private String id(int key) throws IOException {
-            int ord = runs == null ? key : runs.ord(key);
+        /** The conversation id of {@code ord}, read once for the segment's life. */
+        String id(int ord) throws IOException {
             String id = idOf[ord];
             if (id == null) {
                 id = conversations.lookupOrd(ord).utf8ToString();

@@ -30,6 +30,11 @@ record UserTexts(TermsEnum users, int from, int to, boolean laidOut) {
         return new UserTexts(users, from, laidOut ? from + users.docFreq() : DocIdSetIterator.NO_MORE_DOCS, laidOut);
     }
 
+    /** How many texts of the user the segment holds (deleted ones too, until a merge drops them). */
+    int count() throws IOException {
+        return users.docFreq();
+    }
+
     /** The user's postings from the start, reusing {@code reuse} (null for new ones). */
     PostingsEnum postings(PostingsEnum reuse) throws IOException {
         return users.postings(reuse, PostingsEnum.NONE);

@@ -176,7 +176,7 @@ class LuceneTextIndexTest {
                 "login service timeout", "the flaky build fails again", "test the cache and the login service");
         assertSameAnswers(laidOut, unsorted, queries, users);
         assertTrue(segments(laidOut) > 1);
-        laidOut.mergeIfWorthIt(java.time.Duration.ofHours(1)); // in one segment words are scored rarest first
+        laidOut.mergeIfWorthIt(java.time.Duration.ofHours(1)); // a conversation's texts in one segment, not several
         assertEquals(1, segments(laidOut));
         assertSameAnswers(laidOut, unsorted, queries, users);
         Map<String, TextRelevance> c3 = laidOut.find("u1", TextQuery.parse("recovered")).await().indefinitely().matches();
@@ -325,8 +325,9 @@ class LuceneTextIndexTest {
 
     @Test
     void aLongQueryFindsWhatEachOfItsWordsFindsTogetherInOneSegmentOrMany() throws IOException {
-        // in one segment the words are scored rarest first, and the search ends once no conversation holds them all;
-        // in several they are scored as asked: both find the conversations each word finds, with the same relevance
+        // the words are scored rarest first, and the search ends once no conversation holds them all; with a
+        // conversation's texts in several segments (a word in one, the next word in another) and in one, the search
+        // finds the conversations each word finds, with the same relevance
         Random random = new Random(43);
         LuceneTextIndex index = open();
         for (int batch = 0; batch < 4; batch++) {
