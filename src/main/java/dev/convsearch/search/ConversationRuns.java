@@ -86,6 +86,15 @@ final class ConversationRuns {
         return found >= 0 ? found : -found - 2;
     }
 
+    /**
+     * The run of conversation ordinal {@code ord} among runs {@code [from, to)}, whose ordinals ascend (one user's
+     * runs), or -1 when none is.
+     */
+    int runOfOrd(int ord, int from, int to) {
+        int found = Arrays.binarySearch(ords, from, to, ord);
+        return found >= 0 ? found : -1;
+    }
+
     /** The first document after run {@code run}. */
     int end(int run) {
         return starts[run + 1];

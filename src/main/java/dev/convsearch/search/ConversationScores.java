@@ -40,10 +40,12 @@ import org.apache.lucene.util.BytesRef;
  * document numbers; in an earlier version's segment it is the hit's doc values' ordinal.
  * <p>
  * A conversation has one row of slots however many segments hold its texts. A hit costs a slot of that row (the row
- * found once a run of the conversation's hits). The segment with most of the user's texts (the main one) finds a
- * conversation's row by its ordinal there; another segment finds it by the main segment's ordinal of the same id
- * ({@link MainOrdinals}, looked up once for both segments' life), and only a conversation the main segment does not
- * hold is looked up by its id. Nothing a search makes grows with the other users' conversations.
+ * found once a run of the conversation's hits): in a segment in the layout by its run's place among the user's runs
+ * (an array of the user's conversations there), in an earlier version's by its ordinal (a hash map). The first hit of a
+ * conversation in a segment other than the one with most of the user's texts (the main one) finds its row through
+ * the main segment's ordinal of the same id ({@link MainOrdinals}, looked up once for both segments' life); only a
+ * conversation whose texts the main segment does not hold is looked up by its id. Nothing a search makes grows with
+ * the other users' conversations.
  */
 final class ConversationScores {
 
@@ -197,7 +199,10 @@ final class ConversationScores {
         return rowCount++;
     }
 
-    /** The row of {@code id}, a conversation that the main segment does not hold, first seen in {@code segment}. */
+    /**
+     * The row of {@code id}, a conversation none of whose texts of the user the main segment holds, first seen in
+     * {@code segment} (at ordinal {@code ord}).
+     */
     private int rowById(String id, int segment, int ord) {
         if (rowsById == null) {
             rowsById = new HashMap<>();
@@ -226,14 +231,18 @@ final class ConversationScores {
         private final int place;
         private final int userTexts;
         private final String[] idOf;
-        /**
-         * The row of each conversation ordinal a hit touched. A hash map (Lucene's own), not an array by ordinal: a
-         * segment holds every user's conversations, a search touches the user's, and an array of the segment's size
-         * made for each search cost a user among a million other conversations a third more CPU and 4 MB a search.
-         */
-        private final IntIntHashMap rowOf = new IntIntHashMap();
         /** The runs of the segment's conversations, when it is in the layout (else null: a hit's ordinal tells). */
         private final ConversationRuns runs;
+        /**
+         * In the layout: the row of each of the user's runs (run {@code firstRun + i} at {@code i}) plus one, 0 where
+         * none yet. An array of the user's conversations in the segment, not of the segment's: a segment holds every
+         * user's, and an array of the segment's size made for each search cost a user among a million other
+         * conversations a third more CPU and 4 MB a search.
+         */
+        private final int[] rowOfRun;
+        private final int firstRun;
+        /** Not in the layout: the row of each conversation ordinal a hit touched (Lucene's own hash map). */
+        private final IntIntHashMap rowByOrd = new IntIntHashMap();
         private SortedDocValues conversations;
         /** The main segment, and its ordinal of each of this segment's conversations (null when this is the main one). */
         private SegmentHits main;
@@ -254,6 +263,8 @@ final class ConversationScores {
             this.place = place;
             this.userTexts = texts.count();
             this.runs = texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null;
+            this.firstRun = runs == null ? 0 : runs.runOf(texts.from(), -1);
+            this.rowOfRun = runs == null ? null : new int[runs.runOf(texts.to() - 1, firstRun) - firstRun + 1];
             conversations = leaf.reader().getSortedDocValues(CONVERSATION);
             int values = conversations.getValueCount();
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
@@ -331,7 +342,7 @@ final class ConversationScores {
 
         /** Makes {@code key} the conversation hit, the first hit of its run or of this slot. */
         private void enter(int key) throws IOException {
-            lastRow = row(runs == null ? key : runs.ord(key));
+            lastRow = runs == null ? rowOfOrd(key) : rowOfRun(key);
             lastKey = key;
             if (clausesHeld[lastRow] == clause) { // its first hit in this clause, and it had every one before
                 clausesHeld[lastRow]++;
@@ -339,21 +350,45 @@ final class ConversationScores {
             }
         }
 
-        /** The row of this segment's conversation {@code ord}, made when it has none. */
-        private int row(int ord) throws IOException {
-            int found = rowOf.indexOf(ord);
-            if (rowOf.indexExists(found)) {
-                return rowOf.indexGet(found);
+        /** The row of the user's run {@code run}, made when it has none. */
+        private int rowOfRun(int run) throws IOException {
+            int row = rowOfRun[run - firstRun] - 1;
+            if (row < 0) {
+                row = newRowFor(runs.ord(run));
+                rowOfRun[run - firstRun] = row + 1;
             }
-            int row;
-            if (main == null) {
-                row = newRow(place, ord);
-            } else {
-                int mainOrd = mainOrdinals.of(ord, conversations, main.conversations);
-                row = mainOrd >= 0 ? main.row(mainOrd) : rowById(id(ord), place, ord);
-            }
-            rowOf.indexInsert(found, ord, row);
             return row;
+        }
+
+        /**
+         * The row of this segment's conversation {@code ord}, made when it has none; negative when in the layout the
+         * user has no run of it here.
+         */
+        private int rowOfOrd(int ord) throws IOException {
+            if (runs != null) {
+                int run = runs.runOfOrd(ord, firstRun, firstRun + rowOfRun.length);
+                return run < 0 ? -1 : rowOfRun(run);
+            }
+            int found = rowByOrd.indexOf(ord);
+            if (rowByOrd.indexExists(found)) {
+                return rowByOrd.indexGet(found);
+            }
+            int row = newRowFor(ord);
+            rowByOrd.indexInsert(found, ord, row);
+            return row;
+        }
+
+        /**
+         * A row for this segment's conversation {@code ord}, hit here for the first time in this search: the main
+         * segment's row of the same id when the main segment has the user's texts of it.
+         */
+        private int newRowFor(int ord) throws IOException {
+            if (main == null) {
+                return newRow(place, ord);
+            }
+            int mainOrd = mainOrdinals.of(ord, conversations, main.conversations);
+            int row = mainOrd >= 0 ? main.rowOfOrd(mainOrd) : -1;
+            return row >= 0 ? row : rowById(id(ord), place, ord);
         }
 
         /** The conversation id of {@code ord}, read once for the segment's life. */
