@@ -111,17 +111,23 @@ final class ConversationScores {
      */
     static Found best(IndexSearcher searcher, String userId, List<Query> slots, int width) throws IOException {
         ConversationScores scores = new ConversationScores(searcher, userId, slots);
+        List<LeafReaderContext> leaves = new ArrayList<>();
+        List<UserTexts> texts = new ArrayList<>();
         List<BulkScorer[]> scorers = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            UserTexts texts = UserTexts.in(leaf, scores.user);
-            if (texts != null && leaf.reader().getSortedDocValues(CONVERSATION) != null) {
-                scores.segments.add(scores.new SegmentHits(leaf, texts, scores.segments.size()));
-                scorers.add(scores.scorers(leaf, texts));
+            UserTexts userTexts = UserTexts.in(leaf, scores.user);
+            if (userTexts != null && leaf.reader().getSortedDocValues(CONVERSATION) != null) {
+                leaves.add(leaf);
+                texts.add(userTexts);
+                scorers.add(scores.scorers(leaf, userTexts));
             }
         }
         int[] order = order(scorers, slots.size() / width, width);
         if (order == null) {
             return new Found(List.of(), new float[0], slots.size());
+        }
+        for (int i = 0; i < leaves.size(); i++) {
+            scores.segments.add(scores.new SegmentHits(leaves.get(i), texts.get(i), i));
         }
         SegmentHits main = scores.segments.stream().max(Comparator.comparingInt(SegmentHits::userTexts)).orElseThrow();
         for (SegmentHits segment : scores.segments) {
