@@ -1,7 +1,5 @@
 package dev.convsearch.search;
 
-import static dev.convsearch.search.IndexedTexts.CONVERSATION;
-
 import java.io.IOException;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -9,51 +7,52 @@ import java.util.WeakHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.internal.hppc.IntIntHashMap;
 
 /**
  * For two segments, another one and the main one: the main segment's conversation ordinal of each of the other's, by
  * id, so that a search finds a conversation's row by ordinals instead of hashing ids. Each is looked up (a search of
- * the main segment's ids) when a search first asks for it, and kept for both segments' life: 4 bytes for each
- * conversation of the other segment.
+ * the main segment's ids) when a search first asks for it, and kept for both segments' life, in a hash map of what was
+ * asked (about 16 bytes an ordinal): not an array of the other segment's conversations, which for a large segment of
+ * other users' conversations beside a small main one would take megabytes for a few conversations.
  */
 final class MainOrdinals {
 
     /** By the other segment's core, then the main one's: a segment's core never changes. */
     private static final Map<IndexReader.CacheKey, Map<IndexReader.CacheKey, MainOrdinals>> MADE = new WeakHashMap<>();
 
-    /** 0 where not looked up yet, -1 where the main segment has no such id, else the main segment's ordinal + 1. */
-    private final int[] plusOne;
-
-    private MainOrdinals(int values) {
-        plusOne = new int[values];
-    }
+    /** The main segment's ordinal of each ordinal of the other looked up, -1 where it has no such id. */
+    private final IntIntHashMap known = new IntIntHashMap();
 
     /** The main ordinals of {@code other}'s conversations in {@code main}. */
-    static MainOrdinals of(LeafReader other, LeafReader main) throws IOException {
-        int values = other.getSortedDocValues(CONVERSATION).getValueCount();
+    static MainOrdinals of(LeafReader other, LeafReader main) {
         IndexReader.CacheHelper otherCore = other.getCoreCacheHelper();
         IndexReader.CacheHelper mainCore = main.getCoreCacheHelper();
         if (otherCore == null || mainCore == null) {
-            return new MainOrdinals(values);
+            return new MainOrdinals();
         }
         synchronized (MADE) {
             return MADE.computeIfAbsent(otherCore.getKey(), key -> new WeakHashMap<>())
-                    .computeIfAbsent(mainCore.getKey(), key -> new MainOrdinals(values));
+                    .computeIfAbsent(mainCore.getKey(), key -> new MainOrdinals());
         }
     }
 
     /**
      * The main segment's ordinal of the other's conversation {@code ord} (negative when it has none), {@code other}
-     * and {@code main} being the two segments' conversations. Two searches may look one up at once: both write the
+     * and {@code main} being the two segments' conversations. Two searches may look one up at once: both find the
      * same number.
      */
     int of(int ord, SortedDocValues other, SortedDocValues main) throws IOException {
-        int known = plusOne[ord];
-        if (known == 0) {
-            int found = main.lookupTerm(other.lookupOrd(ord));
-            known = found >= 0 ? found + 1 : -1;
-            plusOne[ord] = known;
+        synchronized (known) {
+            int at = known.indexOf(ord);
+            if (known.indexExists(at)) {
+                return known.indexGet(at);
+            }
         }
-        return known - 1;
+        int found = Math.max(-1, main.lookupTerm(other.lookupOrd(ord)));
+        synchronized (known) {
+            known.put(ord, found);
+        }
+        return found;
     }
 }
