@@ -129,7 +129,8 @@ final class ConversationScores {
         for (int i = 0; i < leaves.size(); i++) {
             scores.segments.add(scores.new SegmentHits(leaves.get(i), texts.get(i), i));
         }
-        SegmentHits main = scores.segments.stream().max(Comparator.comparingInt(SegmentHits::userTexts)).orElseThrow();
+        SegmentHits main = scores.segments.stream().max(Comparator.comparingInt(segment -> segment.texts.count()))
+                .orElseThrow();
         for (SegmentHits segment : scores.segments) {
             segment.pairWith(main);
         }
@@ -235,7 +236,6 @@ final class ConversationScores {
         private final LeafReaderContext leaf;
         private final UserTexts texts;
         private final int place;
-        private final int userTexts;
         private final String[] idOf;
         /** The runs of the segment's conversations, when it is in the layout (else null: a hit's ordinal tells). */
         private final ConversationRuns runs;
@@ -267,7 +267,6 @@ final class ConversationScores {
             this.leaf = leaf;
             this.texts = texts;
             this.place = place;
-            this.userTexts = texts.count();
             this.runs = texts.laidOut() ? ConversationRuns.of(leaf.reader()) : null;
             this.firstRun = runs == null ? 0 : runs.runOf(texts.from(), -1);
             this.rowOfRun = runs == null ? null : new int[runs.runOf(texts.to() - 1, firstRun) - firstRun + 1];
@@ -275,11 +274,6 @@ final class ConversationScores {
             int values = conversations.getValueCount();
             IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
             idOf = core == null ? new String[values] : IDS.computeIfAbsent(core.getKey(), key -> new String[values]);
-        }
-
-        /** How many of the user's texts this segment holds. */
-        int userTexts() {
-            return userTexts;
         }
 
         /** Finds conversations' rows through {@code main}, the segment with most of the user's texts. */

@@ -15,8 +15,9 @@ import org.apache.lucene.util.BytesRef;
  * Where a user's texts are in one segment, the one place that knows it: in a segment in {@link IndexedTexts#LAYOUT}
  * they are one run of documents, {@code [from, to)} (the first posting of the user's term and its count); in a segment
  * an earlier version wrote they are among every user's from {@code from} on, and only the user's postings say which.
+ * There are {@code count} of them (deleted ones too, until a merge drops them).
  */
-record UserTexts(TermsEnum users, int from, int to, boolean laidOut) {
+record UserTexts(TermsEnum users, int from, int to, int count, boolean laidOut) {
 
     /** The user's texts in {@code leaf}, or null when it has none. */
     static UserTexts in(LeafReaderContext leaf, BytesRef user) throws IOException {
@@ -26,13 +27,9 @@ record UserTexts(TermsEnum users, int from, int to, boolean laidOut) {
             return null;
         }
         int from = users.postings(null, PostingsEnum.NONE).nextDoc();
+        int count = users.docFreq();
         boolean laidOut = IndexedTexts.LAYOUT.equals(leaf.reader().getMetaData().getSort());
-        return new UserTexts(users, from, laidOut ? from + users.docFreq() : DocIdSetIterator.NO_MORE_DOCS, laidOut);
-    }
-
-    /** How many texts of the user the segment holds (deleted ones too, until a merge drops them). */
-    int count() throws IOException {
-        return users.docFreq();
+        return new UserTexts(users, from, laidOut ? from + count : DocIdSetIterator.NO_MORE_DOCS, count, laidOut);
     }
 
     /** The user's postings from the start, reusing {@code reuse} (null for new ones). */
